@@ -1,0 +1,717 @@
+/* ar-age - accounts-receivable ageing (账龄分析), SPEC 3. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apply.h"
+#include "date.h"
+#include "err.h"
+#include "grp.h"
+#include "ledger.h"
+#include "money.h"
+#include "opts.h"
+#include "out.h"
+#include "rec.h"
+
+#define MAXEDGES 12
+#define MAXBY 16
+
+enum { OPT_FUTURE = OPT_TOOL, OPT_BASIS, OPT_TOTAL, OPT_RATE, OPT_DAILY_RATE,
+	OPT_GRACE, OPT_GRACE_MODE, OPT_APPLY };
+
+static struct {
+	struct common c;
+	int edges[MAXEDGES], nedges;
+	int future[MAXEDGES], nfuture;
+	int by_invoice_date;		/* --basis invoice */
+	char *by[MAXBY];
+	int nby;
+	int total;
+	struct decimal rate;
+	int have_rate, daily;
+	int grace, grace_deduct;
+	int fifo;
+} opt;
+
+/* Buckets, SPEC 3: current, then days until due (--future), then overdue. */
+struct bucket {
+	char name[32];		/* summary column: d1_30 */
+	char label[32];		/* detail value and table header: 1-30 */
+};
+static struct bucket buckets[2 * MAXEDGES + 4];
+static int nbuckets, first_overdue;
+
+static void
+make_buckets(void)
+{
+	int lo = opt.by_invoice_date ? 0 : 1;
+
+	nbuckets = 0;
+	if (!opt.by_invoice_date) {
+		snprintf(buckets[nbuckets].name, 32, "current");
+		snprintf(buckets[nbuckets++].label, 32, "current");
+		for (int i = 0, f = 1; i <= opt.nfuture && opt.nfuture > 0; i++) {
+			struct bucket *b = &buckets[nbuckets++];
+			if (i < opt.nfuture) {
+				snprintf(b->name, 32, "f%d_%d", f, opt.future[i]);
+				snprintf(b->label, 32, "due %d-%d", f, opt.future[i]);
+				f = opt.future[i] + 1;
+			} else {
+				snprintf(b->name, 32, "f%d_plus", f);
+				snprintf(b->label, 32, "due %d+", f);
+			}
+		}
+	}
+	first_overdue = nbuckets;
+	for (int i = 0; i <= opt.nedges; i++) {
+		struct bucket *b = &buckets[nbuckets++];
+		if (i < opt.nedges) {
+			snprintf(b->name, 32, "d%d_%d", lo, opt.edges[i]);
+			snprintf(b->label, 32, "%d-%d", lo, opt.edges[i]);
+			lo = opt.edges[i] + 1;
+		} else {
+			snprintf(b->name, 32, "d%d_plus", lo);
+			snprintf(b->label, 32, "%d+", lo);
+		}
+	}
+}
+
+static int
+bucket_of(int32_t days)
+{
+	int i;
+
+	if (!opt.by_invoice_date && days <= 0) {
+		int32_t until = -days;
+		if (opt.nfuture == 0 || until == 0)
+			return 0;
+		for (i = 0; i < opt.nfuture && until > opt.future[i]; i++)
+			;
+		return 1 + i;
+	}
+	for (i = 0; i < opt.nedges && days > opt.edges[i]; i++)
+		;
+	return first_overdue + i;
+}
+
+/* Late interest, SPEC 3: on open > 0 past the grace period. */
+static int64_t
+interest(int64_t open, int32_t days_overdue)
+{
+	int64_t v;
+	i128 den;
+	int32_t days = days_overdue;
+
+	if (open <= 0 || days <= 0)
+		return 0;
+	if (opt.grace_deduct)
+		days -= opt.grace;
+	else if (days <= opt.grace)
+		return 0;
+	if (days <= 0)
+		return 0;
+	den = 100;
+	for (int i = 0; i < opt.rate.scale; i++)
+		den *= 10;
+	if (!opt.daily)
+		den *= 365;
+	if (muldiv_round(open, (i128)opt.rate.num * days, den, &v) != 0)
+		die(EXIT_FATAL, "interest too large to compute");
+	return v;
+}
+
+/* ---- the state of one run ---- */
+
+struct agg {			/* one summary group */
+	int64_t count, open, unapplied, disputed, interest, sum_pos;
+	i128 sum_days;		/* sum of open * days over open > 0 */
+	int32_t oldest;
+	int has_pos, dec;
+	int64_t b[];		/* nbuckets */
+};
+
+struct upd {			/* one item or unapplied amount, for a group */
+	int64_t open, intr;
+	int32_t days;
+	int16_t bucket, dec;
+	int8_t disputed, unapplied;
+};
+
+struct run {			/* what one reader (one thread) works with */
+	struct rec_reader *rd;
+	struct ledger led;
+	struct grp *groups;	/* NULL: detail mode */
+	struct grp_pipe *pipe;
+	struct key gkey;
+};
+
+static struct run run0;
+static struct apply *ap;
+static struct writer *wr;
+static int by_slot[MAXBY], by_month[MAXBY];
+static struct cell *cells;
+static struct ocol *ocols;
+static size_t nocols;
+
+static void
+add(int64_t *acc, int64_t v)
+{
+	if (money_add(acc, v) != 0)
+		die(EXIT_FATAL, "a sum of amounts is too large (over %lld minor "
+		    "units)", (long long)INT64_MAX);
+}
+
+static void
+update(void *payload, const void *data, void *ctx)
+{
+	struct agg *g = payload;
+	const struct upd *u = data;
+
+	(void)ctx;
+	g->dec = u->dec;
+	if (u->unapplied) {
+		add(&g->unapplied, u->open);
+		return;
+	}
+	g->count++;
+	add(&g->open, u->open);
+	add(&g->b[u->bucket], u->open);
+	if (u->disputed)
+		add(&g->disputed, u->open);
+	add(&g->interest, u->intr);
+	if (u->open > 0) {
+		add(&g->sum_pos, u->open);
+		g->sum_days += (i128)u->open * u->days;
+		if (!g->has_pos || u->days > g->oldest)
+			g->oldest = u->days;
+		g->has_pos = 1;
+	}
+}
+
+static void
+push(struct run *w, struct rec *x, const struct doc *d, const struct upd *u)
+{
+	struct key *k = &w->gkey;
+
+	key_reset(k);
+	for (int i = 0; i < opt.nby; i++) {
+		if (by_month[i]) {
+			char ym[16];
+			if (d->invoice_date == DATE_NONE)
+				key_add(k, "", 0);
+			else {
+				date_format(ym, d->invoice_date);
+				key_add(k, ym, 7);
+			}
+		} else {
+			size_t n;
+			const struct val *v = rec_val(x, by_slot[i]);
+			const char *p = val_text(v, &n);
+			key_add(k, p ? p : v->p, n);
+		}
+	}
+	key_add(k, d->currency.p, d->currency.n);
+	grp_pipe_push(w->pipe, k->p, k->n, u);
+}
+
+/* An open item: DAYS overdue (or old, --basis invoice); OVERDUE for interest. */
+static void
+item(struct run *w, struct rec *x, const struct doc *d, int64_t open,
+    int32_t days, int32_t overdue)
+{
+	int b = bucket_of(days);
+	int64_t intr = opt.have_rate ? interest(open, overdue) : 0;
+
+	if (w->groups == NULL) {
+		size_t k = 0;
+		cells[k++] = cell_money(open, d->dec);
+		cells[k++] = cell_int(days);
+		cells[k++] = cell_text(buckets[b].label, strlen(buckets[b].label));
+		if (opt.have_rate)
+			cells[k++] = cell_money(intr, d->dec);
+		w_row(wr, x, cells);
+	} else {
+		struct upd u = { open, intr, days, (int16_t)b, (int16_t)d->dec,
+		    (int8_t)d->disputed, 0 };
+		push(w, x, d, &u);
+	}
+	rec_written(w->rd, x);
+}
+
+/* Unapplied cash or credit: not aged, shown apart (SPEC 1.3). */
+static void
+unapplied(struct run *w, struct rec *x, const struct doc *d, int64_t amt)
+{
+	if (w->groups == NULL) {
+		size_t k = 0;
+		cells[k++] = cell_money(amt, d->dec);
+		cells[k++] = cell_null();
+		cells[k++] = cell_text("unapplied", 9);
+		if (opt.have_rate)
+			cells[k++] = cell_null();
+		w_row(wr, x, cells);
+	} else {
+		struct upd u = { amt, 0, 0, 0, (int16_t)d->dec, 0, 1 };
+		push(w, x, d, &u);
+	}
+	rec_written(w->rd, x);
+}
+
+static void
+process(struct run *w, struct rec *x, uint64_t seq)
+{
+	struct doc d;
+	int64_t open;
+	int32_t base, as_of = opt.c.as_of;
+
+	if (ledger_read(&w->led, x, &d) != 0)
+		return;
+	if (!apply_in_time(ap, &d)) {
+		rec_filtered(w->rd, x);	/* dated after --as-of */
+		return;
+	}
+	if (!apply_is_item(ap, &d)) {
+		int64_t left;
+		if (apply_is_applied(ap, &d, seq, &left) || left == 0)
+			rec_filtered(w->rd, x);	/* in its invoice's open */
+		else
+			unapplied(w, x, &d, left);
+		return;
+	}
+	base = opt.by_invoice_date ? d.invoice_date :
+	    d.due_date != DATE_NONE ? d.due_date : d.invoice_date;
+	if (base == DATE_NONE) {
+		rec_reject(w->rd, x, "field '%s' is empty",
+		    opt.by_invoice_date ? "invoice_date" : "due_date");
+		return;
+	}
+	open = apply_open(ap, &d, seq);
+	if (open == 0) {
+		rec_filtered(w->rd, x);	/* closed */
+		return;
+	}
+	item(w, x, &d, open, as_of - base,
+	    d.due_date != DATE_NONE ? as_of - d.due_date : 0);
+}
+
+static void
+run_init(struct run *w, struct rec_reader *rd, int grouped)
+{
+	memset(w, 0, sizeof(*w));
+	w->rd = rd;
+	ledger_init(&w->led, rd, opt.c.currency, opt.by_invoice_date ?
+	    LD_INVOICE_DATE : LD_DUE);
+	if (grouped) {
+		w->groups = grp_new(sizeof(struct agg) +
+		    (size_t)nbuckets * sizeof(int64_t));
+		w->pipe = grp_pipe_new(w->groups, sizeof(struct upd), update, NULL);
+	}
+}
+
+static void
+run_free(struct run *w)
+{
+	grp_pipe_free(w->pipe);
+	grp_free(w->groups);
+	free(w->gkey.p);
+}
+
+static void merge(struct agg *t, const struct agg *g);
+
+/* rec_reduce: the second half of a file gets a run of its own. */
+static void *
+half_state(void *ctx, struct rec_reader *rd)
+{
+	struct run *w = xmalloc(sizeof(*w));
+
+	(void)ctx;
+	run_init(w, rd, 1);
+	return w;
+}
+
+static void
+half_map(void *state, struct rec *x)
+{
+	process(state, x, 0);
+}
+
+static void
+half_merge(void *into, void *from, void *ctx)
+{
+	struct run *a = into, *b = from;
+	struct grp_ent *v;
+
+	(void)ctx;
+	grp_pipe_flush(a->pipe);
+	grp_pipe_flush(b->pipe);
+	v = grp_all(b->groups);
+	for (size_t i = 0; i < grp_len(b->groups); i++)
+		merge(grp_get(a->groups, v[i].key, v[i].n, grp_hash(v[i].key,
+		    v[i].n)), v[i].payload);
+	free(v);
+}
+
+static void
+half_free(void *state, void *ctx)
+{
+	(void)ctx;
+	run_free(state);
+	free(state);
+}
+
+static const struct rec_reduce halves = {
+	half_state, half_map, half_merge, half_free
+};
+
+/* Passes 1 and 2: what receipts and credits apply to (SPEC 1.3). */
+static void
+join(void)
+{
+	struct rec *x;
+	struct doc d;
+	uint64_t seq = 0;
+
+	rec_want_rewind(run0.rd);
+	while ((x = rec_next(run0.rd)) != NULL) {
+		if (ledger_read(&run0.led, x, &d) == 0)
+			apply_collect(ap, &d, seq);
+		seq++;
+		rec_filtered(run0.rd, x);
+	}
+	if (apply_need_match(ap)) {
+		rec_rewind(run0.rd, 1);
+		seq = 0;
+		while ((x = rec_next(run0.rd)) != NULL) {
+			if (ledger_read(&run0.led, x, &d) == 0)
+				apply_match(ap, &d, seq, opt.by_invoice_date ?
+				    d.invoice_date : d.due_date != DATE_NONE ?
+				    d.due_date : d.invoice_date);
+			seq++;
+			rec_filtered(run0.rd, x);
+		}
+	}
+	apply_settle(ap);
+	rec_rewind(run0.rd, 0);
+}
+
+/* ---- output ---- */
+
+static const char *const bucket_zh_current = "未到期";
+
+static void
+add_col(const char *name, const char *en, const char *zh, int numeric)
+{
+	ocols[nocols].name = name;
+	ocols[nocols].en = en;
+	ocols[nocols].zh = zh;
+	ocols[nocols].numeric = numeric;
+	nocols++;
+}
+
+static char bucket_zh[2 * MAXEDGES + 4][48];
+
+static void
+bucket_cols(void)
+{
+	for (int b = 0; b < nbuckets; b++) {
+		const char *l = buckets[b].label;
+		if (strcmp(l, "current") == 0)
+			snprintf(bucket_zh[b], 48, "%s", opt.nfuture ? "今日到期" :
+			    bucket_zh_current);
+		else if (strncmp(l, "due ", 4) == 0)
+			snprintf(bucket_zh[b], 48, "%s天后到期", l + 4);
+		else
+			snprintf(bucket_zh[b], 48, "%s天", l);
+		add_col(buckets[b].name, l, bucket_zh[b], 1);
+	}
+}
+
+static void
+setup_output(enum rec_fmt fmt, int grouped)
+{
+	ocols = xcalloc(MAXBY + 2 * MAXEDGES + 16, sizeof(*ocols));
+	cells = xcalloc(MAXBY + 2 * MAXEDGES + 16, sizeof(*cells));
+	if (!grouped) {
+		add_col("open", "open", "未收金额", 1);
+		if (opt.by_invoice_date)
+			add_col("age_days", "age_days", "账龄天数", 1);
+		else
+			add_col("days_overdue", "days_overdue", "逾期天数", 1);
+		add_col("bucket", "bucket", "账龄段", 0);
+		if (opt.have_rate)
+			add_col("interest", "interest", "逾期利息", 1);
+		wr = w_open(fmt, opt.c.lang, run0.rd, ocols, nocols);
+		return;
+	}
+	for (int i = 0; i < opt.nby; i++)
+		add_col(opt.by[i], NULL, NULL, 0);
+	add_col("currency", "currency", "币种", 0);
+	add_col("count", "count", "笔数", 1);
+	add_col("open", "open", "未收金额", 1);
+	bucket_cols();
+	add_col("unapplied", "unapplied", "未核销", 1);
+	add_col("balance", "balance", "净额", 1);
+	add_col("disputed_open", "disputed_open", "争议金额", 1);
+	add_col("oldest_days", "oldest_days", "最长天数", 1);
+	add_col("avg_days", "avg_days", "平均天数", 1);
+	if (opt.have_rate)
+		add_col("interest", "interest", "逾期利息", 1);
+	wr = w_open(fmt, opt.c.lang, NULL, ocols, nocols);
+}
+
+static void
+summary_row(const char **f, const size_t *fn, const char *cur, size_t curn,
+    const struct agg *g)
+{
+	size_t k = 0;
+	int64_t balance = g->open, avg;
+
+	for (int i = 0; i < opt.nby; i++)	/* NULL: a --total row */
+		cells[k++] = f ? cell_text(f[i], fn[i]) : cell_null();
+	cells[k++] = cell_text(cur, curn);
+	cells[k++] = cell_int(g->count);
+	cells[k++] = cell_money(g->open, g->dec);
+	for (int b = 0; b < nbuckets; b++)
+		cells[k++] = cell_money(g->b[b], g->dec);
+	cells[k++] = cell_money(g->unapplied, g->dec);
+	add(&balance, g->unapplied);
+	cells[k++] = cell_money(balance, g->dec);
+	cells[k++] = cell_money(g->disputed, g->dec);
+	cells[k++] = g->has_pos ? cell_int(g->oldest) : cell_null();
+	if (g->has_pos && div128_round(g->sum_days * 10, g->sum_pos, &avg) == 0)
+		cells[k++] = cell_fixed(avg, 1);
+	else
+		cells[k++] = cell_null();
+	if (opt.have_rate)
+		cells[k++] = cell_money(g->interest, g->dec);
+	w_row(wr, NULL, cells);
+}
+
+static void
+merge(struct agg *t, const struct agg *g)
+{
+	t->dec = g->dec;
+	t->count += g->count;
+	add(&t->open, g->open);
+	add(&t->unapplied, g->unapplied);
+	add(&t->disputed, g->disputed);
+	add(&t->interest, g->interest);
+	add(&t->sum_pos, g->sum_pos);
+	t->sum_days += g->sum_days;
+	for (int b = 0; b < nbuckets; b++)
+		add(&t->b[b], g->b[b]);
+	if (g->has_pos && (!t->has_pos || g->oldest > t->oldest))
+		t->oldest = g->oldest;
+	t->has_pos |= g->has_pos;
+}
+
+static void
+summary(void)
+{
+	struct grp *groups = run0.groups;
+	struct grp_ent *v;
+
+	grp_pipe_flush(run0.pipe);
+	v = grp_sorted(groups);
+	struct grp *totals = grp_new(sizeof(struct agg) +
+	    (size_t)nbuckets * sizeof(int64_t));
+	const char *f[MAXBY + 1];
+	size_t fn[MAXBY + 1];
+
+
+	for (size_t i = 0; i < grp_len(groups); i++) {
+		key_split(v[i].key, v[i].n, f, fn, MAXBY + 1);
+		summary_row(f, fn, f[opt.nby], fn[opt.nby], v[i].payload);
+		if (opt.total)
+			merge(grp_get(totals, f[opt.nby], fn[opt.nby],
+			    grp_hash(f[opt.nby], fn[opt.nby])), v[i].payload);
+	}
+	free(v);
+	/* --total: one row per currency, group fields empty (SPEC 1.9) */
+	v = grp_sorted(totals);
+	for (size_t i = 0; i < grp_len(totals); i++)
+		summary_row(NULL, NULL, v[i].key, v[i].n, v[i].payload);
+	free(v);
+	grp_free(totals);
+}
+
+/* ---- main ---- */
+
+static const struct tool tool = {
+	"ar-age",
+	"ar-age [-hVv] [-b days,...] [-F delim] [-g field,...] [-i fmt] [-o fmt]\n"
+	"              [--as-of date] [--basis due|invoice] [--future days,...] "
+	"[--total]\n"
+	"              [--rate pct | --daily-rate pct] [--grace days] "
+	"[--grace-mode waive|deduct]\n"
+	"              [--apply fifo] [--currency cur] [--reject file] [--strict]\n"
+	"              [--max-record bytes] [--lang zh|en] [file ...]",
+	"Age open receivables: every open item with open, days_overdue and bucket,\n"
+	"or with -g one row per group and currency with the bucket totals.",
+	"  -b, --buckets LIST     bucket edges in days (default 30,60,90,120)\n"
+	"  -g, --by LIST          summary per group: fields, comma-separated; month\n"
+	"                         is the month of invoice_date; currency is always added\n"
+	"      --basis due|invoice  age from the due date (default) or invoice date\n"
+	"      --future LIST      also split items not yet due by days until due\n"
+	"      --total            add a total row per currency\n"
+	"      --rate PCT         late interest, PCT a year (open * PCT/100/365 a day)\n"
+	"      --daily-rate PCT   late interest, PCT a day (日万分之五 = 0.05)\n"
+	"      --grace DAYS       no interest until more than DAYS overdue\n"
+	"      --grace-mode MODE  waive: then from the due date (default);\n"
+	"                         deduct: only the days beyond the grace\n"
+	"      --apply fifo       net unapplied cash and credits against the oldest items\n",
+	OG_AS_OF | OG_LANG,
+	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+};
+
+static void
+parse_by(char *arg)
+{
+	char *p, *save = NULL;
+
+	if (*arg == '\0') {
+		warnx("-g: no field names");
+		usage();
+	}
+	for (p = strtok_r(arg, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		if (opt.nby == MAXBY) {
+			warnx("-g: at most %d fields", MAXBY);
+			usage();
+		}
+		if (strcmp(p, "currency") == 0)
+			continue;	/* always in the group */
+		opt.by[opt.nby++] = p;
+	}
+
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{ "buckets", required_argument, NULL, 'b' },
+		{ "by", required_argument, NULL, 'g' },
+		{ "future", required_argument, NULL, OPT_FUTURE },
+		{ "basis", required_argument, NULL, OPT_BASIS },
+		{ "total", no_argument, NULL, OPT_TOTAL },
+		{ "rate", required_argument, NULL, OPT_RATE },
+		{ "daily-rate", required_argument, NULL, OPT_DAILY_RATE },
+		{ "grace", required_argument, NULL, OPT_GRACE },
+		{ "grace-mode", required_argument, NULL, OPT_GRACE_MODE },
+		{ "apply", required_argument, NULL, OPT_APPLY },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct rec_reader *rd;
+	struct rec *x;
+	uint64_t seq = 0;
+	int ch, grouped = 0, st;
+
+	opts_init(&opt.c, &tool, argc, argv);
+	opt.edges[0] = 30, opt.edges[1] = 60, opt.edges[2] = 90, opt.edges[3] = 120;
+	opt.nedges = 4;
+	while ((ch = opts_next(&opt.c, argc, argv, own, "b:g:")) != -1) {
+		switch (ch) {
+		case 'b':
+			opt.nedges = opts_intlist("-b", optarg, opt.edges, MAXEDGES);
+			break;
+		case 'g':
+			grouped = 1;
+			parse_by(optarg);
+			break;
+		case OPT_FUTURE:
+			opt.nfuture = opts_intlist("--future", optarg, opt.future,
+			    MAXEDGES);
+			break;
+		case OPT_BASIS:
+			if (strcmp(optarg, "invoice") == 0)
+				opt.by_invoice_date = 1;
+			else if (strcmp(optarg, "due") != 0) {
+				warnx("--basis: due or invoice, not \"%s\"", optarg);
+				usage();
+			}
+			break;
+		case OPT_TOTAL:
+			opt.total = 1;
+			break;
+		case OPT_RATE:
+		case OPT_DAILY_RATE:
+			if (opt.have_rate) {
+				warnx("--rate and --daily-rate: give one");
+				usage();
+			}
+			if (decimal_parse(optarg, &opt.rate) != 0) {
+				warnx("%s: \"%s\" is not a percentage such as 6 or 0.05",
+				    ch == OPT_RATE ? "--rate" : "--daily-rate", optarg);
+				usage();
+			}
+			opt.have_rate = 1;
+			opt.daily = ch == OPT_DAILY_RATE;
+			break;
+		case OPT_GRACE:
+			opt.grace = (int)opts_int("--grace", optarg, 0, 100000);
+			break;
+		case OPT_GRACE_MODE:
+			if (strcmp(optarg, "deduct") == 0)
+				opt.grace_deduct = 1;
+			else if (strcmp(optarg, "waive") != 0) {
+				warnx("--grace-mode: waive or deduct, not \"%s\"", optarg);
+				usage();
+			}
+			break;
+		case OPT_APPLY:
+			if (strcmp(optarg, "fifo") == 0)
+				opt.fifo = 1;
+			else if (strcmp(optarg, "none") != 0) {
+				warnx("--apply: fifo or none, not \"%s\"", optarg);
+				usage();
+			}
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (opt.by_invoice_date && opt.nfuture > 0) {
+		warnx("--future splits items not yet due: it needs --basis due");
+		usage();
+	}
+	if (opt.total && !grouped) {
+		warnx("--total needs -g");
+		usage();
+	}
+	opts_finish(&opt.c, NULL);
+	make_buckets();
+
+	rd = rec_open(argv, argc, &opt.c.in);
+	for (int i = 0; i < opt.nby; i++) {
+		by_month[i] = strcmp(opt.by[i], "month") == 0;
+		if (!by_month[i]) {
+			by_slot[i] = rec_col(rd, opt.by[i]);
+			rec_require(rd, by_slot[i]);
+		}
+	}
+	run_init(&run0, rd, grouped);
+	ap = apply_new(opt.c.as_of, opt.fifo);
+	if (rec_empty(rd))
+		return fshut(rec_close(rd, opt.c.verbose));
+	setup_output(opts_outfmt(&opt.c, rd), grouped);
+	if (ledger_has_docs(&run0.led) || opt.fifo) {
+		join();
+		while ((x = rec_next(rd)) != NULL)
+			process(&run0, x, seq++);
+	} else if (grouped)
+		rec_reduce(rd, &halves, NULL, &run0);
+	else
+		while ((x = rec_next(rd)) != NULL)
+			process(&run0, x, 0);
+	if (grouped)
+		summary();
+	w_close(wr, 0);
+	st = rec_close(rd, opt.c.verbose);
+	apply_free(ap);
+	run_free(&run0);
+	free(ocols);
+	free(cells);
+	return fshut(st);
+}

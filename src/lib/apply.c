@@ -1,0 +1,307 @@
+/* apply.c - the join of receipts and credits to invoices, and FIFO netting. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "apply.h"
+#include "date.h"
+#include "err.h"
+#include "grp.h"
+#include "money.h"
+
+struct target {		/* an invoice named by a ref */
+	int64_t sum;	/* receipts and credits (negative), adjustments (signed) */
+	int matched;	/* an invoice with that key exists */
+	int fifo;	/* its customer has credit to net */
+};
+
+struct fitem {
+	uint64_t seq;
+	int32_t date, inv;
+	int64_t amt;	/* open (items) or credit left (credits, > 0) */
+	struct target *t;	/* credits with a ref: unapplied only if unmatched */
+};
+
+struct fgroup {		/* one customer and currency, FIFO */
+	struct fitem *items, *credits;
+	size_t nitems, ncredits, capi, capc;
+};
+
+struct apply {
+	int32_t as_of;
+	int fifo;
+	struct grp *targets;	/* company,customer,invoice,currency */
+	struct grp *fcust;	/* company,customer,currency -> struct fgroup */
+	struct grp *result;	/* seq -> int64_t (FIFO outcome) */
+	struct key k;
+};
+
+struct apply *
+apply_new(int32_t as_of, int fifo)
+{
+	struct apply *a = xcalloc(1, sizeof(*a));
+
+	a->as_of = as_of;
+	a->fifo = fifo;
+	a->targets = grp_new(sizeof(struct target));
+	a->fcust = grp_new(sizeof(struct fgroup));
+	a->result = grp_new(sizeof(int64_t));
+	return a;
+}
+
+void
+apply_free(struct apply *a)
+{
+	struct grp_ent *v = grp_all(a->fcust);
+
+	for (size_t i = 0; i < grp_len(a->fcust); i++) {
+		struct fgroup *g = v[i].payload;
+		free(g->items);
+		free(g->credits);
+	}
+	free(v);
+	grp_free(a->targets);
+	grp_free(a->fcust);
+	grp_free(a->result);
+	free(a->k.p);
+	free(a);
+}
+
+static int
+is_credit(const struct doc *d)
+{
+	return d->type == DOC_PAYMENT || d->type == DOC_CREDIT_NOTE;
+}
+
+int
+apply_in_time(const struct apply *a, const struct doc *d)
+{
+	return d->invoice_date == DATE_NONE || d->invoice_date <= a->as_of;
+}
+
+static struct target *
+target(struct apply *a, const struct doc *d, const struct text *inv, int make)
+{
+	key_reset(&a->k);
+	key_add(&a->k, d->company.p, d->company.n);
+	key_add(&a->k, d->customer.p, d->customer.n);
+	key_add(&a->k, inv->p, inv->n);
+	key_add(&a->k, d->currency.p, d->currency.n);
+	if (make)
+		return grp_get(a->targets, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
+	return grp_find(a->targets, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
+}
+
+static struct fgroup *
+fcust(struct apply *a, const struct doc *d, int make)
+{
+	key_reset(&a->k);
+	key_add(&a->k, d->company.p, d->company.n);
+	key_add(&a->k, d->customer.p, d->customer.n);
+	key_add(&a->k, d->currency.p, d->currency.n);
+	if (make)
+		return grp_get(a->fcust, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
+	return grp_find(a->fcust, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
+}
+
+static int64_t
+credit_amount(const struct doc *d)
+{
+	/* receipts and credit notes reduce the balance whatever their sign */
+	return d->amount < 0 ? d->amount : -d->amount;
+}
+
+void
+apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
+{
+	struct target *t;
+
+	(void)seq;
+	if (d->type == DOC_INVOICE || !apply_in_time(a, d))
+		return;
+	if (d->ref.n == 0) {
+		if (a->fifo && is_credit(d))
+			fcust(a, d, 1);
+		return;
+	}
+	t = target(a, d, &d->ref, 1);
+	if (money_add(&t->sum, is_credit(d) ? credit_amount(d) : d->amount) != 0)
+		die(EXIT_FATAL, "amounts applied to one invoice overflow");
+	if (a->fifo && is_credit(d))
+		fcust(a, d, 1);
+}
+
+int
+apply_need_match(const struct apply *a)
+{
+	return grp_len(a->targets) > 0 || grp_len(a->fcust) > 0;
+}
+
+int
+apply_is_item(const struct apply *a, const struct doc *d)
+{
+	struct target *t;
+
+	if (d->type == DOC_INVOICE)
+		return 1;
+	if (d->type != DOC_ADJUSTMENT)
+		return 0;
+	if (d->ref.n == 0 || grp_len(a->targets) == 0)
+		return 1;
+	t = target((struct apply *)a, d, &d->ref, 0);
+	return t == NULL || !t->matched;
+}
+
+static int64_t
+base_open(const struct apply *a, const struct doc *d)
+{
+	int64_t open = d->amount;
+
+	if (d->paid != 0 && (d->paid_date == DATE_NONE || d->paid_date <= a->as_of))
+		open -= d->paid;	/* both within MONEY_MAX: no overflow */
+	return open;
+}
+
+static void
+push(struct fitem **v, size_t *n, size_t *cap, struct fitem it)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*v = xrealloc(*v, *cap * sizeof(**v));
+	}
+	(*v)[(*n)++] = it;
+}
+
+void
+apply_match(struct apply *a, const struct doc *d, uint64_t seq, int32_t item_date)
+{
+	struct target *t = NULL;
+	struct fgroup *g;
+
+	if (!apply_in_time(a, d))
+		return;
+	if (d->type == DOC_INVOICE && (t = target(a, d, &d->invoice, 0)) != NULL)
+		t->matched = 1;
+	if (!a->fifo || (g = fcust(a, d, 0)) == NULL)
+		return;
+	if (is_credit(d)) {
+		struct fitem it = { seq, d->invoice_date, 0, -credit_amount(d), NULL };
+		if (d->ref.n > 0)
+			it.t = target(a, d, &d->ref, 0);
+		push(&g->credits, &g->ncredits, &g->capc, it);
+	} else if (apply_is_item(a, d)) {
+		int64_t open = base_open(a, d);
+		if (d->type == DOC_INVOICE && t != NULL)
+			open += t->sum;
+		if (open > 0) {
+			struct fitem it = { seq, item_date, d->invoice_date, open, NULL };
+			push(&g->items, &g->nitems, &g->capi, it);
+		}
+	}
+}
+
+static int
+cmp_fitem(const void *x, const void *y)
+{
+	const struct fitem *a = x, *b = y;
+
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->inv != b->inv)
+		return a->inv < b->inv ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static void
+result_set(struct apply *a, uint64_t seq, int64_t v)
+{
+	*(int64_t *)grp_get(a->result, &seq, sizeof(seq), grp_hash(&seq,
+	    sizeof(seq))) = v;
+}
+
+void
+apply_settle(struct apply *a)
+{
+	struct grp_ent *v;
+
+	if (!a->fifo)
+		return;
+	v = grp_all(a->fcust);
+	for (size_t i = 0; i < grp_len(a->fcust); i++) {
+		struct fgroup *g = v[i].payload;
+		size_t ci = 0, n = 0;
+		/* credits that a matched ref already applies are not FIFO's */
+		for (size_t c = 0; c < g->ncredits; c++)
+			if (g->credits[c].t == NULL || !g->credits[c].t->matched)
+				g->credits[n++] = g->credits[c];
+		g->ncredits = n;
+		qsort(g->items, g->nitems, sizeof(struct fitem), cmp_fitem);
+		qsort(g->credits, g->ncredits, sizeof(struct fitem), cmp_fitem);
+		/* oldest credit against the oldest open item */
+		for (size_t it = 0; it < g->nitems && ci < g->ncredits; it++) {
+			int64_t used = 0;
+			while (g->items[it].amt > 0 && ci < g->ncredits) {
+				int64_t take = g->credits[ci].amt < g->items[it].amt ?
+				    g->credits[ci].amt : g->items[it].amt;
+				g->items[it].amt -= take;
+				g->credits[ci].amt -= take;
+				used += take;
+				if (g->credits[ci].amt == 0)
+					ci++;
+			}
+			result_set(a, g->items[it].seq, -used);
+		}
+		for (size_t c = 0; c < g->ncredits; c++)
+			result_set(a, g->credits[c].seq, -g->credits[c].amt);
+		free(g->items);
+		free(g->credits);
+		g->items = g->credits = NULL;
+		g->nitems = g->ncredits = 0;
+	}
+	free(v);
+}
+
+static int
+result_get(const struct apply *a, uint64_t seq, int64_t *v)
+{
+	int64_t *p = grp_find(a->result, &seq, sizeof(seq), grp_hash(&seq,
+	    sizeof(seq)));
+
+	if (p == NULL)
+		return 0;
+	*v = *p;
+	return 1;
+}
+
+int64_t
+apply_open(struct apply *a, const struct doc *d, uint64_t seq)
+{
+	int64_t open = base_open(a, d), adj;
+	struct target *t;
+
+	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0 &&
+	    (t = target(a, d, &d->invoice, 0)) != NULL)
+		if (money_add(&open, t->sum) != 0)
+			die(EXIT_FATAL, "amounts applied to one invoice overflow");
+	if (a->fifo && result_get(a, seq, &adj))
+		open += adj;
+	return open;
+}
+
+int
+apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
+    int64_t *left)
+{
+	struct target *t = NULL;
+
+	if (d->ref.n > 0 && grp_len(a->targets) > 0)
+		t = target(a, d, &d->ref, 0);
+	if (t != NULL && t->matched)
+		return 1;
+	*left = is_credit(d) ? credit_amount(d) : d->amount;
+	if (a->fifo && is_credit(d)) {
+		int64_t rest;
+		if (result_get(a, seq, &rest))
+			*left = rest;
+	}
+	return 0;
+}

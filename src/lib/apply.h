@@ -1,0 +1,47 @@
+/* apply.h - receipts and credits applied to invoices as of a date (SPEC 1.3).
+ *
+ * Open as of D for an invoice = amount - paid (the shorthand, when paid_date
+ * is blank or <= D) - receipts and credit notes with ref = the invoice, dated
+ * <= D. Those without a ref, or whose ref names no invoice of the same
+ * company, customer and currency, are unapplied: they stay the customer's
+ * credit, or with FIFO are netted against the oldest open items.
+ *
+ * A tool reads its input up to three times (memory: one entry per invoice
+ * that receipts name, and with FIFO per open item of customers with credit):
+ *   pass 1: apply_collect() on every document;
+ *   pass 2: apply_match() on every document (only if apply_need_match());
+ *           then apply_settle();
+ *   pass 3: apply_open() / apply_unapplied() give each document's figures.
+ * SEQ numbers the records of a pass (the same in every pass). */
+#ifndef APPLY_H
+#define APPLY_H
+
+#include <stdint.h>
+
+#include "ledger.h"
+
+struct apply;
+
+struct apply *apply_new(int32_t as_of, int fifo);
+void apply_free(struct apply *a);
+/* Does the document count as of the date? (invoices dated after it, and
+ * receipts dated after it, do not) */
+int apply_in_time(const struct apply *a, const struct doc *d);
+void apply_collect(struct apply *a, const struct doc *d, uint64_t seq);
+int apply_need_match(const struct apply *a);
+/* ITEM_DATE: the date an item ages from (for FIFO: oldest first). */
+void apply_match(struct apply *a, const struct doc *d, uint64_t seq,
+    int32_t item_date);
+void apply_settle(struct apply *a);
+
+/* An item (invoice, adjustment without a ref that applies): its open. */
+int64_t apply_open(struct apply *a, const struct doc *d, uint64_t seq);
+/* Is this receipt, credit note or adjustment applied to an invoice (and so
+ * counted in that invoice's open)? If not, *LEFT is what remains unapplied
+ * (negative for receipts and credits; 0 when FIFO used it all). */
+int apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
+    int64_t *left);
+/* Is D an item (aged on its own) rather than a receipt or credit? */
+int apply_is_item(const struct apply *a, const struct doc *d);
+
+#endif

@@ -1,0 +1,149 @@
+/* date.c - civil-day arithmetic (H. Hinnant's days_from_civil algorithms). */
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+
+int32_t
+date_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + doe - 719468);
+}
+
+void
+date_to_civil(int32_t z, int *y, int *m, int *d)
+{
+	int32_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+date_days_in_month(int y, int m)
+{
+	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 29;
+	return dim[m - 1];
+}
+
+int
+date_valid(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= date_days_in_month(y, m);
+}
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i] - '0';
+		if (c > 9)
+			return -1;
+		v = v * 10 + (int)c;
+	}
+	return v;
+}
+
+int
+date_parse(const char *s, size_t n, int32_t *out)
+{
+	int y, m, d;
+
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = digits(s, 4);
+	m = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	if (y < 0 || m < 0 || d < 0 || !date_valid(y, m, d))
+		return -1;
+	*out = date_from_civil(y, m, d);
+	return 0;
+}
+
+int
+date_parse_asof(const char *s, int32_t *out)
+{
+	if (strcmp(s, "today") == 0) {
+		time_t t = time(NULL);
+		struct tm tm;
+		if (localtime_r(&t, &tm) == NULL)
+			return -1;
+		*out = date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		return 0;
+	}
+	return date_parse(s, strlen(s), out);
+}
+
+size_t
+date_format(char *buf, int32_t z)
+{
+	int y, m, d;
+
+	date_to_civil(z, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		memcpy(buf, "0000-00-00", 11);
+		return 10;
+	}
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+	return 10;
+}
+
+int
+date_weekday(int32_t z)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0) */
+	int32_t w = (z + 3) % 7;
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+int32_t
+date_month_start(int32_t z)
+{
+	int y, m, d;
+
+	date_to_civil(z, &y, &m, &d);
+	return date_from_civil(y, m, 1);
+}
+
+int32_t
+date_month_end(int32_t z)
+{
+	int y, m, d;
+
+	date_to_civil(z, &y, &m, &d);
+	return date_from_civil(y, m, date_days_in_month(y, m));
+}

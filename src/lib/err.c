@@ -1,0 +1,208 @@
+/* err.c - messages, exit handling and checked allocation (sbase eprintf/fshut). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "utf8.h"
+
+const char *progname = "arkit";
+int exit_status;
+
+void
+err_init(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	p = strrchr(argv0, '/');
+	progname = p ? p + 1 : argv0;
+}
+
+static void
+vmsg(const char *file, unsigned long line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (file != NULL)
+		fprintf(stderr, "%s: %s:%lu: ", progname, file, line);
+	else
+		fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+warn_at(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+struct once {
+	struct once *next;
+	char key[];
+};
+static struct once *onces;
+
+void
+warn_once(const char *key, const char *fmt, ...)
+{
+	struct once *o;
+	size_t n = strlen(key);
+	va_list ap;
+
+	for (o = onces; o != NULL; o = o->next)
+		if (strcmp(o->key, key) == 0)
+			return;
+	o = xmalloc(sizeof(*o) + n + 1);
+	memcpy(o->key, key, n + 1);
+	o->next = onces;
+	onces = o;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+char *
+err_quote(char *buf, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0, k;
+
+	while (i < n && o < 60) {
+		unsigned char c = p[i];
+		if (c == '"' || c == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)c;
+			i++;
+		} else if (c >= 0x20 && c < 0x7f) {
+			buf[o++] = (char)c;
+			i++;
+		} else if (c >= 0x80 && (k = utf8_seqlen(p + i, n - i)) > 0) {
+			memcpy(buf + o, p + i, k);
+			o += k;
+			i += k;
+		} else {
+			buf[o++] = '\\';
+			if (c == '\n') buf[o++] = 'n';
+			else if (c == '\r') buf[o++] = 'r';
+			else if (c == '\t') buf[o++] = 't';
+			else {
+				buf[o++] = 'x';
+				buf[o++] = hex[c >> 4];
+				buf[o++] = hex[c & 15];
+			}
+			i++;
+		}
+	}
+	if (i < n) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+int
+fshut(int status)
+{
+	int bad = ferror(stdout);
+
+	if (fflush(stdout) != 0)
+		bad = 1;
+	if (fclose(stdout) != 0)
+		bad = 1;
+	if (bad) {
+		if (errno == EPIPE)
+			return status > exit_status ? status : exit_status;
+		fprintf(stderr, "%s: write error on standard output: %s\n",
+		    progname, strerror(errno ? errno : EIO));
+		return EXIT_FATAL;
+	}
+	return status;
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		die(EXIT_FATAL, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+
+	if (p == NULL)
+		die(EXIT_FATAL, "out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *q, size_t n)
+{
+	void *p = realloc(q, n ? n : 1);
+
+	if (p == NULL)
+		die(EXIT_FATAL, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,47 @@
+/* err.h - the one error module: every message is "tool: FILE:LINE: what". */
+#ifndef ERR_H
+#define ERR_H
+
+#include <stddef.h>
+#include <stdnoreturn.h>
+
+extern const char *progname;
+
+void err_init(const char *argv0);
+/* "tool: message" on stderr */
+void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "tool: message" on stderr, then exit(status) after flushing stdout */
+noreturn void die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "tool: FILE:LINE: message" */
+void warn_at(const char *file, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+noreturn void die_at(int status, const char *file, unsigned long line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Print a warning only the first time KEY is seen (KEY is copied). */
+void warn_once(const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Quote a value for a message: printable ASCII and valid UTF-8 as is,
+ * other bytes as \xNN, cut to about 60 bytes with "...". Returns BUF. */
+#define ERR_QUOTE_MAX 256
+char *err_quote(char *buf, const char *s, size_t n);
+
+/* Exit status, SPEC 1.5 */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_FATAL = 2 };
+/* The status reached so far (1 once a record was rejected): a closed pipe
+ * ends the tool quietly with it. */
+extern int exit_status;
+
+/* Check and close stdout: a write error is exit 2, EPIPE a quiet exit
+ * with the status reached so far. Returns STATUS or EXIT_FATAL. */
+int fshut(int status);
+
+/* Memory: die on exhaustion. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,323 @@
+/* opts.c - parse and document the common options once for every tool. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "err.h"
+#include "opts.h"
+
+static const struct tool *tool;
+
+struct copt {
+	struct option lo;
+	unsigned group;		/* 0: every tool */
+	const char *help;
+};
+
+static const struct copt copts[] = {
+	{ { "help", no_argument, NULL, 'h' }, 0,
+	  "  -h, --help             print this help and exit" },
+	{ { "version", no_argument, NULL, 'V' }, 0,
+	  "  -V, --version          print the version and exit" },
+	{ { "verbose", no_argument, NULL, 'v' }, 0,
+	  "  -v, --verbose          print the counts read, written, filtered, rejected" },
+	{ { "input", required_argument, NULL, 'i' }, 0,
+	  "  -i, --input FMT        auto (default), csv, tsv or json" },
+	{ { "output", required_argument, NULL, 'o' }, 0,
+	  "  -o, --output FMT       %s (default: as the input)" },
+	{ { "delimiter", required_argument, NULL, 'F' }, 0,
+	  "  -F, --delimiter C      input field delimiter: one byte, or 'tab'" },
+	{ { "as-of", required_argument, NULL, OPT_AS_OF }, OG_AS_OF,
+	  "      --as-of DATE       the day the figures are for: YYYY-MM-DD or today" },
+	{ { "currency", required_argument, NULL, OPT_CURRENCY }, 0,
+	  "      --currency CUR     currency of rows that have none" },
+	{ { "reject", required_argument, NULL, OPT_REJECT }, 0,
+	  "      --reject FILE      write rejected records there, with _error and _source" },
+	{ { "strict", no_argument, NULL, OPT_STRICT }, 0,
+	  "      --strict           stop at the first rejected record (exit 1)" },
+	{ { "max-record", required_argument, NULL, OPT_MAX_RECORD }, 0,
+	  "      --max-record N     longest record in bytes (default 64 MiB)" },
+	{ { "lang", required_argument, NULL, OPT_LANG }, OG_LANG,
+	  "      --lang zh|en       language of the text written (default from LANG)" },
+	{ { "explain", no_argument, NULL, OPT_EXPLAIN }, OG_EXPLAIN,
+	  "      --explain          add the components of each computed figure" },
+	{ { "policy", required_argument, NULL, OPT_POLICY }, OG_POLICY,
+	  "      --policy FILE      rule numbers as 'key = value' lines" },
+	{ { "policy-dump", no_argument, NULL, OPT_POLICY_DUMP }, OG_POLICY,
+	  "      --policy-dump      print the default policy and exit" },
+	{ { "from", required_argument, NULL, OPT_FROM }, OG_PERIOD,
+	  "      --from DATE        first day of the period" },
+	{ { "to", required_argument, NULL, OPT_TO }, OG_PERIOD,
+	  "      --to DATE          last day of the period" },
+};
+#define NCOPTS (sizeof(copts) / sizeof(copts[0]))
+
+static const char *const fmtnames[] = {
+	"auto", "csv", "tsv", "json", "table", "md", "ics"
+};
+
+static struct option *longopts;
+static char *shortopts;
+
+void
+usage(void)
+{
+	fprintf(stderr, "usage: %s\n", tool->synopsis);
+	fprintf(stderr, "Try '%s --help' for more information.\n", tool->name);
+	exit(EXIT_FATAL);
+}
+
+static void
+help(void)
+{
+	char fmts[64] = "";
+
+	for (int f = FMT_CSV; f <= FMT_ICS; f++)
+		if (tool->outfmts & (1u << f)) {
+			if (fmts[0])
+				strcat(fmts, ", ");
+			strcat(fmts, fmtnames[f]);
+		}
+	printf("usage: %s\n\n%s\n\n", tool->synopsis, tool->summary);
+	if (tool->help && *tool->help)
+		printf("Options:\n%s\n", tool->help);
+	printf("Common options:\n");
+	for (size_t i = 0; i < NCOPTS; i++) {
+		if (copts[i].group && !(copts[i].group & tool->groups))
+			continue;
+		printf(copts[i].help, fmts);
+		putchar('\n');
+	}
+	printf("\nExit status: 0 all good, 1 some records rejected, 2 usage, "
+	    "I/O or fatal data error.\nSee %s(1).\n", tool->name);
+	exit(fshut(EXIT_OK));
+}
+
+void
+opts_init(struct common *c, const struct tool *t, int argc, char **argv)
+{
+	err_init(t->name);
+	if (argc > 0)
+		argv[0] = (char *)t->name;	/* getopt's messages name the tool */
+	tool = t;
+	memset(c, 0, sizeof(*c));
+	c->in.fmt = FMT_AUTO;
+	c->out = FMT_AUTO;
+	c->outfmts = t->outfmts;
+	c->as_of = DATE_NONE;
+}
+
+int
+opts_next(struct common *c, int argc, char **argv, const struct option *own,
+    const char *ownshort)
+{
+	int ch;
+
+	if (longopts == NULL) {
+		size_t n = 0, k = 0;
+		while (own && own[n].name)
+			n++;
+		longopts = xcalloc(NCOPTS + n + 1, sizeof(struct option));
+		for (size_t i = 0; i < NCOPTS; i++)
+			if (!copts[i].group || (copts[i].group & tool->groups))
+				longopts[k++] = copts[i].lo;
+		for (size_t i = 0; i < n; i++)
+			longopts[k++] = own[i];
+		shortopts = xmalloc(strlen(ownshort ? ownshort : "") + 16);
+		strcpy(shortopts, "+hVvi:o:F:");
+		strcat(shortopts, ownshort ? ownshort : "");
+	}
+	for (;;) {
+		ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+		switch (ch) {
+		case 'h':
+			help();
+			break;
+		case 'V':
+			printf("%s (arkit) %s\n", tool->name, ARKIT_VERSION);
+			exit(fshut(EXIT_OK));
+		case 'v':
+			c->verbose = 1;
+			break;
+		case 'i':
+			if (strcmp(optarg, "auto") == 0)
+				c->in.fmt = FMT_AUTO;
+			else if (strcmp(optarg, "csv") == 0)
+				c->in.fmt = FMT_CSV;
+			else if (strcmp(optarg, "tsv") == 0)
+				c->in.fmt = FMT_TSV;
+			else if (strcmp(optarg, "json") == 0)
+				c->in.fmt = FMT_JSON;
+			else {
+				warnx("-i: unknown input format \"%s\" (auto, csv, tsv, "
+				    "json)", optarg);
+				usage();
+			}
+			break;
+		case 'o': {
+			int f;
+			for (f = FMT_CSV; f <= FMT_ICS; f++)
+				if (strcmp(optarg, fmtnames[f]) == 0)
+					break;
+			if (f > FMT_ICS || !(tool->outfmts & (1u << f))) {
+				warnx("-o: %s cannot write \"%s\"", tool->name, optarg);
+				usage();
+			}
+			c->out = (enum rec_fmt)f;
+			break;
+		}
+		case 'F':
+			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
+				c->in.delim = '\t';
+			else if (strlen(optarg) == 1 && optarg[0] != '"' &&
+			    optarg[0] != '\n' && optarg[0] != '\r' &&
+			    (unsigned char)optarg[0] < 0x80)
+				c->in.delim = (unsigned char)optarg[0];
+			else {
+				warnx("-F: the delimiter must be one ASCII byte (not a "
+				    "quote or line end), or 'tab'");
+				usage();
+			}
+			break;
+		case OPT_AS_OF:
+			c->as_of_arg = optarg;
+			c->as_of = opts_date("--as-of", optarg);
+			break;
+		case OPT_CURRENCY:
+			c->currency = optarg;
+			break;
+		case OPT_REJECT:
+			c->in.reject_path = optarg;
+			break;
+		case OPT_STRICT:
+			c->in.strict = 1;
+			break;
+		case OPT_MAX_RECORD:
+			c->in.max_record = (size_t)opts_int("--max-record", optarg,
+			    1024, (long long)1 << 40);
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "zh") == 0)
+				c->lang = LANG_ZH;
+			else if (strcmp(optarg, "en") == 0)
+				c->lang = LANG_EN;
+			else {
+				warnx("--lang: zh or en, not \"%s\"", optarg);
+				usage();
+			}
+			c->lang_set = 1;
+			break;
+		case OPT_EXPLAIN:
+			c->explain = 1;
+			break;
+		case OPT_POLICY:
+			c->policy = optarg;
+			break;
+		case OPT_POLICY_DUMP:
+			c->policy_dump = 1;
+			break;
+		case OPT_FROM:
+			c->from_arg = optarg;
+			break;
+		case OPT_TO:
+			c->to_arg = optarg;
+			break;
+		case '?':
+			usage();
+			break;
+		default:
+			return ch;	/* the tool's own, or -1 */
+		}
+	}
+}
+
+void
+opts_finish(struct common *c, struct rec_reader *r)
+{
+	(void)r;
+	if ((tool->groups & OG_AS_OF) && c->as_of == DATE_NONE)
+		c->as_of = opts_date("--as-of", "today");
+	if (!c->lang_set) {
+		const char *l = getenv("LC_ALL");
+		if (l == NULL || *l == '\0')
+			l = getenv("LC_MESSAGES");
+		if (l == NULL || *l == '\0')
+			l = getenv("LANG");
+		c->lang = (l && strncmp(l, "zh", 2) == 0) ? LANG_ZH : LANG_EN;
+	}
+}
+
+enum rec_fmt
+opts_outfmt(const struct common *c, const struct rec_reader *r)
+{
+	enum rec_fmt f;
+
+	if (c->out != FMT_AUTO)
+		return c->out;
+	f = r ? rec_format(r) : FMT_CSV;
+	return f == FMT_AUTO ? FMT_CSV : f;
+}
+
+long long
+opts_int(const char *opt, const char *s, long long min, long long max)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno == ERANGE || v < min || v > max) {
+		warnx("%s: \"%s\" is not a whole number from %lld to %lld", opt, s,
+		    min, max);
+		usage();
+	}
+	return v;
+}
+
+int32_t
+opts_date(const char *opt, const char *s)
+{
+	int32_t d;
+
+	if (date_parse_asof(s, &d) != 0) {
+		char q[ERR_QUOTE_MAX];
+		warnx("%s: invalid date \"%s\" (YYYY-MM-DD or today)", opt,
+		    err_quote(q, s, strlen(s)));
+		usage();
+	}
+	return d;
+}
+
+int
+opts_intlist(const char *opt, const char *s, int *out, int max)
+{
+	int n = 0;
+	const char *p = s;
+
+	while (*p) {
+		char *end;
+		long v;
+		errno = 0;
+		v = strtol(p, &end, 10);
+		if (end == p || errno == ERANGE || v < 1 || v > 100000 ||
+		    (*end != ',' && *end != '\0') || n == max ||
+		    (n > 0 && v <= out[n - 1])) {
+			warnx("%s: \"%s\" must be at most %d increasing whole numbers "
+			    "of days, e.g. 30,60,90", opt, s, max);
+			usage();
+		}
+		out[n++] = (int)v;
+		p = *end ? end + 1 : end;
+		if (*end == ',' && *p == '\0') {
+			warnx("%s: \"%s\" ends with a comma", opt, s);
+			usage();
+		}
+	}
+	if (n == 0) {
+		warnx("%s: empty list", opt);
+		usage();
+	}
+	return n;
+}

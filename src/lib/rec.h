@@ -1,0 +1,144 @@
+/* rec.h - records in: the one reader every tool uses (SPEC 1.2, 1.5).
+ *
+ * Tools see records, never bytes: rec_open() reads every input's header,
+ * rec_col() names a field once, rec_next() hands out one record at a time
+ * as field views, and each record is then accounted exactly once, as
+ * written, filtered or rejected (read = written + filtered + rejected).
+ * Only rec.c includes libcsv and jansson. */
+#ifndef REC_H
+#define REC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum rec_fmt { FMT_AUTO, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_MD, FMT_ICS };
+
+enum val_type {
+	V_ABSENT = 0,	/* no such key in this JSON record (or column) */
+	V_STR,		/* text; CSV and TSV fields are always text */
+	V_NUM,		/* JSON number, as its shortest round-trip text */
+	V_TRUE, V_FALSE, V_NULL,
+	V_RAW		/* nested JSON object or array, compact text */
+};
+
+struct val {
+	const char *p;
+	size_t n;
+	int type;
+};
+
+struct rec {
+	struct val *v;		/* v[slot], slot from rec_col() */
+	size_t nv;
+	const char *file;	/* for messages */
+	unsigned long line;	/* first line of the record */
+	int done;		/* accounted (private) */
+};
+
+struct rec_opts {
+	enum rec_fmt fmt;	/* FMT_AUTO, FMT_CSV, FMT_TSV, FMT_JSON */
+	int delim;		/* -F: input delimiter byte, 0 = sniff */
+	size_t max_record;	/* bytes; 0 = 64 MiB */
+	const char *reject_path;
+	int strict;
+	const char *from_code;	/* iconv source encoding, NULL = UTF-8 */
+	int fixed_schema;	/* output has one header: reject JSON records
+				 * bringing keys the first record lacked */
+	int keep_dups;		/* ar-norm: rename duplicate/empty header names */
+	int raw_header;		/* ar-norm: the first line is data, not a header */
+};
+
+struct rec_reader;
+
+/* Opens every input (NULL or "-" is stdin) and reads every header; an
+ * unreadable file or a bad header is fatal (exit 2). */
+struct rec_reader *rec_open(char **files, int nfiles, const struct rec_opts *o);
+/* The next record, or NULL at the end. The previous one must have been
+ * accounted. Field views stay valid until the next call. */
+struct rec *rec_next(struct rec_reader *r);
+
+/* Slot of a field name, created when the input has not (yet) got it. */
+int rec_col(struct rec_reader *r, const char *name);
+/* Is the field in the input (a CSV header column, or a key seen in JSON)? */
+int rec_has(const struct rec_reader *r, int slot);
+/* A required column missing from a header is fatal (exit 2), naming the
+ * columns the header has; JSON records are checked one by one instead. */
+void rec_require(struct rec_reader *r, int slot);
+size_t rec_ncols(const struct rec_reader *r);
+const char *rec_colname(const struct rec_reader *r, int slot);
+/* The format of the first input (after auto-detection); FMT_CSV when empty. */
+enum rec_fmt rec_format(const struct rec_reader *r);
+/* No input at all (every file 0 bytes or blank): tools print nothing. */
+int rec_empty(const struct rec_reader *r);
+
+/* Accounting (SPEC 1.5): exactly one per record. */
+void rec_written(struct rec_reader *r, struct rec *x);
+void rec_filtered(struct rec_reader *r, struct rec *x);
+/* Reject: "tool: FILE:LINE: message" on stderr, the record verbatim plus
+ * _error and _source in the --reject file; --strict stops (exit 1). */
+void rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The usual "field 'NAME': WHAT "VALUE"" rejection. */
+void rec_reject_field(struct rec_reader *r, struct rec *x, int slot,
+    const char *what);
+
+/* Read everything again from the start (tools that join receipts to invoices
+ * make two passes). Call rec_want_rewind() before the first rec_next(): a
+ * pipe is then copied to a temporary file as it is read. During a pass
+ * started with quiet = 1 nothing is counted or reported. */
+void rec_want_rewind(struct rec_reader *r);
+void rec_rewind(struct rec_reader *r, int quiet);
+int rec_quiet(const struct rec_reader *r);
+
+/* Group-by tools: MAP(state, record) for every record. On a regular file
+ * the two halves (split at a line end) may be read by two threads, the
+ * second with its own state from STATE(ctx, reader), merged at the end
+ * with MERGE(into, from, ctx) and freed with FREE. MAP must use the reader
+ * it is given and change nothing for a record it rejects: the second half
+ * stops at its first record that needs a message, and this reader goes on
+ * from there, so messages stay in input order. */
+struct rec_reduce {
+	void *(*state)(void *ctx, struct rec_reader *r);
+	void (*map)(void *state, struct rec *x);
+	void (*merge)(void *into, void *from, void *ctx);
+	void (*free)(void *state, void *ctx);
+};
+void rec_reduce(struct rec_reader *r, const struct rec_reduce *ops, void *ctx,
+    void *state0);
+/* A tool about to print a warning about record X: returns 1 (and the tool
+ * must leave X alone, as if rejected) when X belongs to the second half. */
+int rec_defer(struct rec_reader *r, struct rec *x);
+
+/* End: "tool: N of M records rejected", with -v the four counts; checks
+ * the conservation invariant. Returns the exit status so far (0 or 1). */
+int rec_close(struct rec_reader *r, int verbose);
+/* Worst status so far: 1 once anything was rejected. */
+int rec_status(const struct rec_reader *r);
+unsigned long rec_nread(const struct rec_reader *r);
+
+/* Called before --strict ends the tool, to flush what was written. */
+extern void (*rec_on_stop)(void);
+
+/* The value of SLOT in X (absent when X has no such slot). */
+static inline const struct val *
+rec_val(const struct rec *x, int slot)
+{
+	static const struct val absent = { "", 0, V_ABSENT };
+
+	return (slot >= 0 && (size_t)slot < x->nv) ? &x->v[slot] : &absent;
+}
+
+/* Tests only: read input this many bytes at a time (0: 1 MiB). */
+extern size_t rec_chunk;
+
+/* Helpers for typed access. */
+static inline int
+val_blank(const struct val *v)
+{
+	return v->type == V_ABSENT || v->type == V_NULL ||
+	    (v->type == V_STR && v->n == 0);
+}
+/* The value as text; NULL for a nested value. Booleans give "true"/"false". */
+const char *val_text(const struct val *v, size_t *n);
+
+#endif

@@ -1,0 +1,142 @@
+/* utf8.c - UTF-8 checks and display width from an embedded Unicode table. */
+#include <stdint.h>
+#include <string.h>
+
+#include "utf8.h"
+
+struct eaw_range {
+	unsigned lo, hi;
+};
+#include "eaw.inc"
+
+size_t
+utf8_seqlen(const unsigned char *p, size_t n)
+{
+	unsigned c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return (n >= 2 && (p[1] & 0xc0) == 0x80) ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		if (n < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xe0 && p[1] < 0xa0)
+			return 0;	/* overlong */
+		if (c == 0xed && p[1] > 0x9f)
+			return 0;	/* surrogate */
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (n < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 ||
+		    (p[3] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xf0 && p[1] < 0x90)
+			return 0;
+		if (c == 0xf4 && p[1] > 0x8f)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+size_t
+utf8_check(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n) {
+		/* skip ASCII eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = utf8_seqlen(p + i, n - i)) == 0)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+size_t
+utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
+{
+	size_t k = utf8_seqlen(p, n);
+
+	switch (k) {
+	case 1:
+		*cp = p[0];
+		return 1;
+	case 2:
+		*cp = ((p[0] & 0x1fu) << 6) | (p[1] & 0x3fu);
+		return 2;
+	case 3:
+		*cp = ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+		return 3;
+	case 4:
+		*cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3fu) << 12) |
+		    ((p[2] & 0x3fu) << 6) | (p[3] & 0x3fu);
+		return 4;
+	default:
+		*cp = 0xfffd;
+		return 1;
+	}
+}
+
+static int
+in_table(unsigned cp, const struct eaw_range *t, size_t n)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp < t[mid].lo)
+			hi = mid;
+		else if (cp > t[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+utf8_cpwidth(unsigned cp)
+{
+	if (cp < 0x300)
+		return cp < 0x20 || cp == 0x7f ? 0 : 1;
+	if (in_table(cp, eaw_zero, sizeof(eaw_zero) / sizeof(eaw_zero[0])))
+		return 0;
+	if (in_table(cp, eaw_wide, sizeof(eaw_wide) / sizeof(eaw_wide[0])))
+		return 2;
+	return 1;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, w = 0;
+	unsigned cp;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			w += (p[i] >= 0x20 && p[i] != 0x7f);
+			i++;
+			continue;
+		}
+		i += utf8_decode(p + i, n - i, &cp);
+		w += (size_t)utf8_cpwidth(cp);
+	}
+	return w;
+}

@@ -1,0 +1,18 @@
+/* utf8.h - UTF-8 validation and display width (SPEC 1.9). */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+
+/* Length of the valid UTF-8 sequence at P (at most N bytes), or 0. */
+size_t utf8_seqlen(const unsigned char *p, size_t n);
+/* Offset of the first invalid byte, or N when all of it is valid. */
+size_t utf8_check(const char *s, size_t n);
+/* Decode one valid sequence; returns its length (1 for an invalid byte). */
+size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp);
+/* Display columns of a code point: 0, 1 or 2 (East Asian Width W/F). */
+int utf8_cpwidth(unsigned cp);
+/* Display columns of a string. */
+size_t utf8_width(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,48 @@
+/* rec-cat [-F c] [-i fmt] [-o fmt] [file ...]: the record layer alone, for
+ * conformance tests: every record out as it was read. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "out.h"
+#include "rec.h"
+
+int
+main(int argc, char **argv)
+{
+	struct rec_opts o;
+	struct rec_reader *r;
+	struct writer *w;
+	struct rec *x;
+	enum rec_fmt out = FMT_JSON;
+	int c;
+
+	err_init("rec-cat");
+	memset(&o, 0, sizeof(o));
+	while ((c = getopt(argc, argv, "F:i:o:")) != -1) {
+		switch (c) {
+		case 'F':
+			o.delim = strcmp(optarg, "tab") == 0 ? '\t' : optarg[0];
+			break;
+		case 'i':
+			o.fmt = strcmp(optarg, "tsv") == 0 ? FMT_TSV :
+			    strcmp(optarg, "json") == 0 ? FMT_JSON : FMT_CSV;
+			break;
+		case 'o':
+			out = strcmp(optarg, "csv") == 0 ? FMT_CSV :
+			    strcmp(optarg, "tsv") == 0 ? FMT_TSV : FMT_JSON;
+			break;
+		default:
+			return 2;
+		}
+	}
+	r = rec_open(argv + optind, argc - optind, &o);
+	w = w_open(out, LANG_EN, r, NULL, 0);
+	while ((x = rec_next(r)) != NULL) {
+		w_row(w, x, NULL);
+		rec_written(r, x);
+	}
+	w_close(w, rec_empty(r));
+	return fshut(rec_close(r, 0));
+}
