@@ -234,8 +234,10 @@ apply_settle(struct apply *a)
 			if (g->credits[c].t == NULL || !g->credits[c].t->matched)
 				g->credits[n++] = g->credits[c];
 		g->ncredits = n;
-		qsort(g->items, g->nitems, sizeof(struct fitem), cmp_fitem);
-		qsort(g->credits, g->ncredits, sizeof(struct fitem), cmp_fitem);
+		if (g->nitems > 1)
+			qsort(g->items, g->nitems, sizeof(struct fitem), cmp_fitem);
+		if (g->ncredits > 1)
+			qsort(g->credits, g->ncredits, sizeof(struct fitem), cmp_fitem);
 		/* oldest credit against the oldest open item */
 		for (size_t it = 0; it < g->nitems && ci < g->ncredits; it++) {
 			int64_t used = 0;

@@ -1,6 +1,7 @@
 /* opts.c - parse and document the common options once for every tool. */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,8 @@ void
 opts_init(struct common *c, const struct tool *t, int argc, char **argv)
 {
 	err_init(t->name);
+	/* a closed pipe is a write error (EPIPE) that ends the tool quietly */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc > 0)
 		argv[0] = (char *)t->name;	/* getopt's messages name the tool */
 	tool = t;

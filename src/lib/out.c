@@ -261,18 +261,16 @@ w_open(enum rec_fmt fmt, enum lang lang, struct rec_reader *in,
 static void
 build_plan(struct writer *w)
 {
-	size_t nslots = w->in ? rec_ncols(w->in) : 0;
+	size_t nf = w->in ? rec_nfields(w->in) : 0;
 	char *used = xcalloc(w->ncols + 1, 1);
 
 	free(w->plan);
-	w->plan = xcalloc(nslots + w->ncols + 1, sizeof(*w->plan));
+	w->plan = xcalloc(nf + w->ncols + 1, sizeof(*w->plan));
 	w->nplan = 0;
-	for (size_t s = 0; s < nslots; s++) {
-		const char *name;
+	for (size_t i = 0; i < nf; i++) {
+		int s = rec_field(w->in, i);
+		const char *name = rec_colname(w->in, s);
 		size_t j;
-		if (!rec_has(w->in, (int)s))
-			continue;
-		name = rec_colname(w->in, (int)s);
 		for (j = 0; j < w->ncols; j++)
 			if (!used[j] && strcmp(name, w->cols[j].name) == 0)
 				break;
@@ -280,12 +278,12 @@ build_plan(struct writer *w)
 			used[j] = 1;
 			w->plan[w->nplan++] = (struct wcol){ -1, (int)j };
 		} else
-			w->plan[w->nplan++] = (struct wcol){ (int)s, -1 };
+			w->plan[w->nplan++] = (struct wcol){ s, -1 };
 	}
 	for (size_t j = 0; j < w->ncols; j++)
 		if (!used[j])
 			w->plan[w->nplan++] = (struct wcol){ -1, (int)j };
-	w->plan_slots = nslots;
+	w->plan_slots = nf;
 	free(used);
 }
 
@@ -401,7 +399,7 @@ w_row(struct writer *w, const struct rec *in, const struct cell *cells)
 		w_header(w);
 	if (w->fmt == FMT_JSON) {
 		int first = 1;
-		if (w->in && rec_ncols(w->in) != w->plan_slots)
+		if (w->in && rec_nfields(w->in) != w->plan_slots)
 			build_plan(w);
 		ob_putc(&w->ob, '{');
 		for (size_t i = 0; i < w->nplan; i++) {

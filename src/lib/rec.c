@@ -69,6 +69,8 @@ struct rec_reader {
 	/* schema: slot names */
 	char **names;
 	unsigned char *present;
+	int *order;		/* slots in the order the input brought them */
+	size_t norder;
 	size_t nslots, slotcap;
 	int *hash;		/* open addressing, -1 empty */
 	size_t hcap;
@@ -160,6 +162,7 @@ slot_add(struct rec_reader *r, const char *name, size_t n)
 	}
 	r->names[r->nslots] = xstrndup(name, n);
 	r->present[r->nslots] = 0;
+	r->order = xrealloc(r->order, r->slotcap * sizeof(int));
 	r->nslots++;
 	if (2 * r->nslots > r->hcap) {
 		r->hcap = r->hcap ? 2 * r->hcap : 64;
@@ -181,6 +184,28 @@ rec_col(struct rec_reader *r, const char *name)
 	int s = slot_find(r, name);
 
 	return s >= 0 ? s : slot_add(r, name, strlen(name));
+}
+
+/* The input has the field SLOT from now on. */
+static void
+set_present(struct rec_reader *r, int slot)
+{
+	if (r->present[slot])
+		return;
+	r->present[slot] = 1;
+	r->order[r->norder++] = slot;
+}
+
+size_t
+rec_nfields(const struct rec_reader *r)
+{
+	return r->norder;
+}
+
+int
+rec_field(const struct rec_reader *r, size_t i)
+{
+	return r->order[i];
 }
 
 int
@@ -830,10 +855,7 @@ read_json(struct rec_reader *r, struct src *s)
 				    err_quote(q, key, strlen(key)));
 				return BAD;
 			}
-			{
-				int slot = rec_col(r, key);
-				r->present[slot] = 1;
-			}
+			set_present(r, rec_col(r, key));
 		}
 	}
 	vals_reset(r, 0);
@@ -1005,7 +1027,7 @@ read_header(struct rec_reader *r, struct src *s, int first)
 					    err_quote(q, p, n));
 		} else if (slot < 0)
 			slot = slot_add(r, p, n);
-		r->present[slot] = 1;
+		set_present(r, slot);
 		s->perm[f] = slot;
 	}
 	if (first)
@@ -1727,6 +1749,7 @@ rec_close(struct rec_reader *r, int verbose)
 		free(r->names[s]);
 	free(r->names);
 	free(r->present);
+	free(r->order);
 	free(r->hash);
 	free(r->srcs);
 	free(r->fv);

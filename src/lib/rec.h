@@ -65,6 +65,10 @@ int rec_has(const struct rec_reader *r, int slot);
  * columns the header has; JSON records are checked one by one instead. */
 void rec_require(struct rec_reader *r, int slot);
 size_t rec_ncols(const struct rec_reader *r);
+/* The input's fields in input order (JSON: order of first appearance):
+ * rec_field(r, i) is the slot of the i-th, i < rec_nfields(r). */
+size_t rec_nfields(const struct rec_reader *r);
+int rec_field(const struct rec_reader *r, size_t i);
 const char *rec_colname(const struct rec_reader *r, int slot);
 /* The format of the first input (after auto-detection); FMT_CSV when empty. */
 enum rec_fmt rec_format(const struct rec_reader *r);

@@ -1,4 +1,4 @@
-/* rec-cat [-F c] [-i fmt] [-o fmt] [file ...]: the record layer alone, for
+/* rec-cat [-v] [-F c] [-i fmt] [-o fmt] [file ...]: the record layer alone, for
  * conformance tests: every record out as it was read. */
 #include <getopt.h>
 #include <stdlib.h>
@@ -16,12 +16,15 @@ main(int argc, char **argv)
 	struct writer *w;
 	struct rec *x;
 	enum rec_fmt out = FMT_JSON;
-	int c;
+	int c, verbose = 0;
 
 	err_init("rec-cat");
 	memset(&o, 0, sizeof(o));
-	while ((c = getopt(argc, argv, "F:i:o:")) != -1) {
+	while ((c = getopt(argc, argv, "F:i:o:v")) != -1) {
 		switch (c) {
+		case 'v':
+			verbose = 1;
+			break;
 		case 'F':
 			o.delim = strcmp(optarg, "tab") == 0 ? '\t' : optarg[0];
 			break;
@@ -44,5 +47,5 @@ main(int argc, char **argv)
 		rec_written(r, x);
 	}
 	w_close(w, rec_empty(r));
-	return fshut(rec_close(r, 0));
+	return fshut(rec_close(r, verbose));
 }
