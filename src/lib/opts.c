@@ -129,7 +129,7 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 		for (size_t i = 0; i < n; i++)
 			longopts[k++] = own[i];
 		shortopts = xmalloc(strlen(ownshort ? ownshort : "") + 16);
-		strcpy(shortopts, "+hVvi:o:F:");
+		strcpy(shortopts, "hVvi:o:F:");
 		strcat(shortopts, ownshort ? ownshort : "");
 	}
 	for (;;) {

@@ -1300,6 +1300,9 @@ rec_next(struct rec_reader *r)
 		r->rec.file = s->name;
 		r->rec.done = 0;
 		r->active = 1;
+		if (r->rawlen > r->o.max_record)
+			die_at(EXIT_FATAL, s->name, r->rec.line, "record longer than "
+			    "%zu bytes (--max-record)", r->o.max_record);
 		if (s->fmt != FMT_JSON) {
 			if (r->nfv != s->ncols) {
 				snprintf(r->errbuf, sizeof(r->errbuf), "%zu fields, but the "
