@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aging.h"
 #include "apply.h"
 #include "date.h"
 #include "err.h"
@@ -13,7 +14,6 @@
 #include "out.h"
 #include "rec.h"
 
-#define MAXEDGES 12
 #define MAXBY 16
 
 enum { OPT_FUTURE = OPT_TOOL, OPT_BASIS, OPT_TOTAL, OPT_RATE, OPT_DAILY_RATE,
@@ -21,101 +21,25 @@ enum { OPT_FUTURE = OPT_TOOL, OPT_BASIS, OPT_TOTAL, OPT_RATE, OPT_DAILY_RATE,
 
 static struct {
 	struct common c;
-	int edges[MAXEDGES], nedges;
-	int future[MAXEDGES], nfuture;
+	int edges[AGING_MAXEDGES], nedges;
+	int future[AGING_MAXEDGES], nfuture;
 	int by_invoice_date;		/* --basis invoice */
 	char *by[MAXBY];
 	int nby;
 	int total;
-	struct decimal rate;
-	int have_rate, daily;
-	int grace, grace_deduct;
+	struct interest rate;
+	int have_rate;
 	int fifo;
 } opt;
 
-/* Buckets, SPEC 3: current, then days until due (--future), then overdue. */
-struct bucket {
-	char name[32];		/* summary column: d1_30 */
-	char label[32];		/* detail value and table header: 1-30 */
-};
-static struct bucket buckets[2 * MAXEDGES + 4];
-static int nbuckets, first_overdue;
+static struct buckets bk;
 
-static void
-make_buckets(void)
-{
-	int lo = opt.by_invoice_date ? 0 : 1;
-
-	nbuckets = 0;
-	if (!opt.by_invoice_date) {
-		snprintf(buckets[nbuckets].name, 32, "current");
-		snprintf(buckets[nbuckets++].label, 32, "current");
-		for (int i = 0, f = 1; i <= opt.nfuture && opt.nfuture > 0; i++) {
-			struct bucket *b = &buckets[nbuckets++];
-			if (i < opt.nfuture) {
-				snprintf(b->name, 32, "f%d_%d", f, opt.future[i]);
-				snprintf(b->label, 32, "due %d-%d", f, opt.future[i]);
-				f = opt.future[i] + 1;
-			} else {
-				snprintf(b->name, 32, "f%d_plus", f);
-				snprintf(b->label, 32, "due %d+", f);
-			}
-		}
-	}
-	first_overdue = nbuckets;
-	for (int i = 0; i <= opt.nedges; i++) {
-		struct bucket *b = &buckets[nbuckets++];
-		if (i < opt.nedges) {
-			snprintf(b->name, 32, "d%d_%d", lo, opt.edges[i]);
-			snprintf(b->label, 32, "%d-%d", lo, opt.edges[i]);
-			lo = opt.edges[i] + 1;
-		} else {
-			snprintf(b->name, 32, "d%d_plus", lo);
-			snprintf(b->label, 32, "%d+", lo);
-		}
-	}
-}
-
-static int
-bucket_of(int32_t days)
-{
-	int i;
-
-	if (!opt.by_invoice_date && days <= 0) {
-		int32_t until = -days;
-		if (opt.nfuture == 0 || until == 0)
-			return 0;
-		for (i = 0; i < opt.nfuture && until > opt.future[i]; i++)
-			;
-		return 1 + i;
-	}
-	for (i = 0; i < opt.nedges && days > opt.edges[i]; i++)
-		;
-	return first_overdue + i;
-}
-
-/* Late interest, SPEC 3: on open > 0 past the grace period. */
 static int64_t
 interest(int64_t open, int32_t days_overdue)
 {
 	int64_t v;
-	i128 den;
-	int32_t days = days_overdue;
 
-	if (open <= 0 || days <= 0)
-		return 0;
-	if (opt.grace_deduct)
-		days -= opt.grace;
-	else if (days <= opt.grace)
-		return 0;
-	if (days <= 0)
-		return 0;
-	den = 100;
-	for (int i = 0; i < opt.rate.scale; i++)
-		den *= 10;
-	if (!opt.daily)
-		den *= 365;
-	if (muldiv_round(open, (i128)opt.rate.num * days, den, &v) != 0)
+	if (interest_of(&opt.rate, open, days_overdue, &v) != 0)
 		die(EXIT_FATAL, "interest too large to compute");
 	return v;
 }
@@ -127,7 +51,7 @@ struct agg {			/* one summary group */
 	i128 sum_days;		/* sum of open * days over open > 0 */
 	int32_t oldest;
 	int has_pos, dec;
-	int64_t b[];		/* nbuckets */
+	int64_t b[];		/* bk.n buckets */
 };
 
 struct upd {			/* one item or unapplied amount, for a group */
@@ -219,14 +143,14 @@ static void
 item(struct run *w, struct rec *x, const struct doc *d, int64_t open,
     int32_t days, int32_t overdue)
 {
-	int b = bucket_of(days);
+	int b = bucket_of(&bk, days);
 	int64_t intr = opt.have_rate ? interest(open, overdue) : 0;
 
 	if (w->groups == NULL) {
 		size_t k = 0;
 		cells[k++] = cell_money(open, d->dec);
 		cells[k++] = cell_int(days);
-		cells[k++] = cell_text(buckets[b].label, strlen(buckets[b].label));
+		cells[k++] = cell_text(bk.b[b].label, strlen(bk.b[b].label));
 		if (opt.have_rate)
 			cells[k++] = cell_money(intr, d->dec);
 		w_row(wr, x, cells);
@@ -303,7 +227,7 @@ run_init(struct run *w, struct rec_reader *rd, int grouped)
 	    LD_INVOICE_DATE : LD_DUE);
 	if (grouped) {
 		w->groups = grp_new(sizeof(struct agg) +
-		    (size_t)nbuckets * sizeof(int64_t));
+		    (size_t)bk.n * sizeof(int64_t));
 		w->pipe = grp_pipe_new(w->groups, sizeof(struct upd), update, NULL);
 	}
 }
@@ -396,8 +320,6 @@ join(void)
 
 /* ---- output ---- */
 
-static const char *const bucket_zh_current = "未到期";
-
 static void
 add_col(const char *name, const char *en, const char *zh, int numeric)
 {
@@ -408,29 +330,11 @@ add_col(const char *name, const char *en, const char *zh, int numeric)
 	nocols++;
 }
 
-static char bucket_zh[2 * MAXEDGES + 4][48];
-
-static void
-bucket_cols(void)
-{
-	for (int b = 0; b < nbuckets; b++) {
-		const char *l = buckets[b].label;
-		if (strcmp(l, "current") == 0)
-			snprintf(bucket_zh[b], 48, "%s", opt.nfuture ? "今日到期" :
-			    bucket_zh_current);
-		else if (strncmp(l, "due ", 4) == 0)
-			snprintf(bucket_zh[b], 48, "%s天后到期", l + 4);
-		else
-			snprintf(bucket_zh[b], 48, "%s天", l);
-		add_col(buckets[b].name, l, bucket_zh[b], 1);
-	}
-}
-
 static void
 setup_output(enum rec_fmt fmt, int grouped)
 {
-	ocols = xcalloc(MAXBY + 2 * MAXEDGES + 16, sizeof(*ocols));
-	cells = xcalloc(MAXBY + 2 * MAXEDGES + 16, sizeof(*cells));
+	ocols = xcalloc(MAXBY + 2 * AGING_MAXEDGES + 16, sizeof(*ocols));
+	cells = xcalloc(MAXBY + 2 * AGING_MAXEDGES + 16, sizeof(*cells));
 	if (!grouped) {
 		add_col("open", "open", "未收金额", 1);
 		if (opt.by_invoice_date)
@@ -448,7 +352,8 @@ setup_output(enum rec_fmt fmt, int grouped)
 	add_col("currency", "currency", "币种", 0);
 	add_col("count", "count", "笔数", 1);
 	add_col("open", "open", "未收金额", 1);
-	bucket_cols();
+	for (int b = 0; b < bk.n; b++)
+		add_col(bk.b[b].name, bk.b[b].label, bk.b[b].zh, 1);
 	add_col("unapplied", "unapplied", "未核销", 1);
 	add_col("balance", "balance", "净额", 1);
 	add_col("disputed_open", "disputed_open", "争议金额", 1);
@@ -471,7 +376,7 @@ summary_row(const char **f, const size_t *fn, const char *cur, size_t curn,
 	cells[k++] = cell_text(cur, curn);
 	cells[k++] = cell_int(g->count);
 	cells[k++] = cell_money(g->open, g->dec);
-	for (int b = 0; b < nbuckets; b++)
+	for (int b = 0; b < bk.n; b++)
 		cells[k++] = cell_money(g->b[b], g->dec);
 	cells[k++] = cell_money(g->unapplied, g->dec);
 	add(&balance, g->unapplied);
@@ -498,7 +403,7 @@ merge(struct agg *t, const struct agg *g)
 	add(&t->interest, g->interest);
 	add(&t->sum_pos, g->sum_pos);
 	t->sum_days += g->sum_days;
-	for (int b = 0; b < nbuckets; b++)
+	for (int b = 0; b < bk.n; b++)
 		add(&t->b[b], g->b[b]);
 	if (g->has_pos && (!t->has_pos || g->oldest > t->oldest))
 		t->oldest = g->oldest;
@@ -514,7 +419,7 @@ summary(void)
 	grp_pipe_flush(run0.pipe);
 	v = grp_sorted(groups);
 	struct grp *totals = grp_new(sizeof(struct agg) +
-	    (size_t)nbuckets * sizeof(int64_t));
+	    (size_t)bk.n * sizeof(int64_t));
 	const char *f[MAXBY + 1];
 	size_t fn[MAXBY + 1];
 
@@ -612,7 +517,8 @@ main(int argc, char **argv)
 	while ((ch = opts_next(&opt.c, argc, argv, own, "b:g:")) != -1) {
 		switch (ch) {
 		case 'b':
-			opt.nedges = opts_intlist("-b", optarg, opt.edges, MAXEDGES);
+			opt.nedges = opts_intlist("-b", optarg, opt.edges,
+			    AGING_MAXEDGES);
 			break;
 		case 'g':
 			grouped = 1;
@@ -620,7 +526,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_FUTURE:
 			opt.nfuture = opts_intlist("--future", optarg, opt.future,
-			    MAXEDGES);
+			    AGING_MAXEDGES);
 			break;
 		case OPT_BASIS:
 			if (strcmp(optarg, "invoice") == 0)
@@ -639,20 +545,20 @@ main(int argc, char **argv)
 				warnx("--rate and --daily-rate: give one");
 				usage();
 			}
-			if (decimal_parse(optarg, &opt.rate) != 0) {
+			if (decimal_parse(optarg, &opt.rate.pct) != 0) {
 				warnx("%s: \"%s\" is not a percentage such as 6 or 0.05",
 				    ch == OPT_RATE ? "--rate" : "--daily-rate", optarg);
 				usage();
 			}
 			opt.have_rate = 1;
-			opt.daily = ch == OPT_DAILY_RATE;
+			opt.rate.daily = ch == OPT_DAILY_RATE;
 			break;
 		case OPT_GRACE:
-			opt.grace = (int)opts_int("--grace", optarg, 0, 100000);
+			opt.rate.grace = (int)opts_int("--grace", optarg, 0, 100000);
 			break;
 		case OPT_GRACE_MODE:
 			if (strcmp(optarg, "deduct") == 0)
-				opt.grace_deduct = 1;
+				opt.rate.deduct = 1;
 			else if (strcmp(optarg, "waive") != 0) {
 				warnx("--grace-mode: waive or deduct, not \"%s\"", optarg);
 				usage();
@@ -681,7 +587,8 @@ main(int argc, char **argv)
 		usage();
 	}
 	opts_finish(&opt.c, NULL);
-	make_buckets();
+	buckets_make(&bk, opt.edges, opt.nedges, opt.future, opt.nfuture,
+	    opt.by_invoice_date);
 
 	rd = rec_open(argv, argc, &opt.c.in);
 	for (int i = 0; i < opt.nby; i++) {
