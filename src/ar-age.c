@@ -46,13 +46,30 @@ interest(int64_t open, int32_t days_overdue)
 
 /* ---- the state of one run ---- */
 
-struct agg {			/* one summary group */
-	int64_t count, open, unapplied, disputed, interest, sum_pos;
+/* One summary group: 96 bytes for five buckets. Unapplied, disputed and
+ * interest sums (struct extra) follow the buckets only when the input or
+ * the options can make them other than zero. */
+struct agg {
 	i128 sum_days;		/* sum of open * days over open > 0 */
+	int64_t open, sum_pos;
+	uint32_t count;
 	int32_t oldest;
-	int has_pos, dec;
+	int8_t has_pos, dec;
 	int64_t b[];		/* bk.n buckets */
 };
+struct extra {
+	int64_t unapplied, disputed, interest;
+};
+static int with_extra;
+static size_t agg_size;
+
+static struct extra *
+extra(const struct agg *g)
+{
+	static struct extra zero;
+
+	return with_extra ? (struct extra *)(uintptr_t)&g->b[bk.n] : &zero;
+}
 
 struct upd {			/* one item or unapplied amount, for a group */
 	int64_t open, intr;
@@ -67,6 +84,8 @@ struct run {			/* what one reader (one thread) works with */
 	struct grp *groups;	/* NULL: detail mode */
 	struct grp_pipe *pipe;
 	struct key gkey;
+	void **sorted;		/* the groups, once finished */
+	struct run *other;	/* the second half's run, merged at output */
 };
 
 static struct run run0;
@@ -92,17 +111,19 @@ update(void *payload, const void *data, void *ctx)
 	const struct upd *u = data;
 
 	(void)ctx;
-	g->dec = u->dec;
+	g->dec = (int8_t)u->dec;
 	if (u->unapplied) {
-		add(&g->unapplied, u->open);
+		add(&extra(g)->unapplied, u->open);
 		return;
 	}
-	g->count++;
+	if (++g->count == 0)
+		die(EXIT_FATAL, "more than %u items in one group", UINT32_MAX);
 	add(&g->open, u->open);
 	add(&g->b[u->bucket], u->open);
 	if (u->disputed)
-		add(&g->disputed, u->open);
-	add(&g->interest, u->intr);
+		add(&extra(g)->disputed, u->open);
+	if (u->intr)
+		add(&extra(g)->interest, u->intr);
 	if (u->open > 0) {
 		add(&g->sum_pos, u->open);
 		g->sum_days += (i128)u->open * u->days;
@@ -226,8 +247,7 @@ run_init(struct run *w, struct rec_reader *rd, int grouped)
 	ledger_init(&w->led, rd, opt.c.currency, opt.by_invoice_date ?
 	    LD_INVOICE_DATE : LD_DUE);
 	if (grouped) {
-		w->groups = grp_new(sizeof(struct agg) +
-		    (size_t)bk.n * sizeof(int64_t));
+		w->groups = grp_new(agg_size);
 		w->pipe = grp_pipe_new(w->groups, sizeof(struct upd), update, NULL);
 	}
 }
@@ -235,12 +255,25 @@ run_init(struct run *w, struct rec_reader *rd, int grouped)
 static void
 run_free(struct run *w)
 {
+	if (w->other) {
+		run_free(w->other);
+		free(w->other);
+	}
 	grp_pipe_free(w->pipe);
 	grp_free(w->groups);
+	free(w->sorted);
 	free(w->gkey.p);
 }
 
-static void merge(struct agg *t, const struct agg *g);
+/* Apply what is pending and sort the groups. */
+static void
+run_finish(struct run *w)
+{
+	grp_pipe_flush(w->pipe);
+	free(w->sorted);
+	w->sorted = grp_sorted(w->groups);
+}
+
 
 /* rec_reduce: the second half of a file gets a run of its own. */
 static void *
@@ -260,19 +293,17 @@ half_map(void *state, struct rec *x)
 }
 
 static void
+half_finish(void *state, void *ctx)
+{
+	(void)ctx;
+	run_finish(state);	/* sorted in its own thread */
+}
+
+static void
 half_merge(void *into, void *from, void *ctx)
 {
-	struct run *a = into, *b = from;
-	struct grp_ent *v;
-
 	(void)ctx;
-	grp_pipe_flush(a->pipe);
-	grp_pipe_flush(b->pipe);
-	v = grp_all(b->groups);
-	for (size_t i = 0; i < grp_len(b->groups); i++)
-		merge(grp_get(a->groups, v[i].key, v[i].n, grp_hash(v[i].key,
-		    v[i].n)), v[i].payload);
-	free(v);
+	((struct run *)into)->other = from;	/* merged as the rows are written */
 }
 
 static void
@@ -284,7 +315,7 @@ half_free(void *state, void *ctx)
 }
 
 static const struct rec_reduce halves = {
-	half_state, half_map, half_merge, half_free
+	half_state, half_map, half_finish, half_merge, half_free
 };
 
 /* Passes 1 and 2: what receipts and credits apply to (SPEC 1.3). */
@@ -378,17 +409,17 @@ summary_row(const char **f, const size_t *fn, const char *cur, size_t curn,
 	cells[k++] = cell_money(g->open, g->dec);
 	for (int b = 0; b < bk.n; b++)
 		cells[k++] = cell_money(g->b[b], g->dec);
-	cells[k++] = cell_money(g->unapplied, g->dec);
-	add(&balance, g->unapplied);
+	cells[k++] = cell_money(extra(g)->unapplied, g->dec);
+	add(&balance, extra(g)->unapplied);
 	cells[k++] = cell_money(balance, g->dec);
-	cells[k++] = cell_money(g->disputed, g->dec);
+	cells[k++] = cell_money(extra(g)->disputed, g->dec);
 	cells[k++] = g->has_pos ? cell_int(g->oldest) : cell_null();
 	if (g->has_pos && div128_round(g->sum_days * 10, g->sum_pos, &avg) == 0)
 		cells[k++] = cell_fixed(avg, 1);
 	else
 		cells[k++] = cell_null();
 	if (opt.have_rate)
-		cells[k++] = cell_money(g->interest, g->dec);
+		cells[k++] = cell_money(extra(g)->interest, g->dec);
 	w_row(wr, NULL, cells);
 }
 
@@ -396,11 +427,13 @@ static void
 merge(struct agg *t, const struct agg *g)
 {
 	t->dec = g->dec;
+	if (t->count + g->count < t->count)
+		die(EXIT_FATAL, "more than %u items in one group", UINT32_MAX);
 	t->count += g->count;
 	add(&t->open, g->open);
-	add(&t->unapplied, g->unapplied);
-	add(&t->disputed, g->disputed);
-	add(&t->interest, g->interest);
+	add(&extra(t)->unapplied, extra(g)->unapplied);
+	add(&extra(t)->disputed, extra(g)->disputed);
+	add(&extra(t)->interest, extra(g)->interest);
 	add(&t->sum_pos, g->sum_pos);
 	t->sum_days += g->sum_days;
 	for (int b = 0; b < bk.n; b++)
@@ -410,33 +443,56 @@ merge(struct agg *t, const struct agg *g)
 	t->has_pos |= g->has_pos;
 }
 
+/* One row per group, in key order: the groups of the two halves (when the
+ * input was split) are merged here, as both are sorted. */
 static void
 summary(void)
 {
-	struct grp *groups = run0.groups;
-	struct grp_ent *v;
-
-	grp_pipe_flush(run0.pipe);
-	v = grp_sorted(groups);
-	struct grp *totals = grp_new(sizeof(struct agg) +
-	    (size_t)bk.n * sizeof(int64_t));
-	const char *f[MAXBY + 1];
+	struct grp *totals = grp_new(agg_size);
+	void **a, **b, **v, *none = NULL;
+	size_t na, nb, i = 0, j = 0, n;
+	struct agg *both = xcalloc(1, agg_size + 16);
+	const char *f[MAXBY + 1], *key;
 	size_t fn[MAXBY + 1];
 
-
-	for (size_t i = 0; i < grp_len(groups); i++) {
-		key_split(v[i].key, v[i].n, f, fn, MAXBY + 1);
-		summary_row(f, fn, f[opt.nby], fn[opt.nby], v[i].payload);
+	run_finish(&run0);
+	a = run0.sorted;
+	na = grp_len(run0.groups);
+	b = run0.other ? run0.other->sorted : &none;
+	nb = run0.other ? grp_len(run0.other->groups) : 0;
+	while (i < na || j < nb) {
+		const void *e;
+		const struct agg *g;
+		int c = i >= na ? 1 : j >= nb ? -1 : grp_cmp(a[i], b[j]);
+		if (i + 8 < na)
+			__builtin_prefetch(a[i + 8]);
+		if (j + 8 < nb)
+			__builtin_prefetch(b[j + 8]);
+		if (c == 0) {
+			memcpy(both, a[i], agg_size);
+			merge(both, b[j]);
+			e = a[i++];
+			g = both;
+			j++;
+		} else if (c < 0)
+			g = e = a[i++];
+		else
+			g = e = b[j++];
+		key = grp_key(e, &n);
+		key_split(key, n, f, fn, MAXBY + 1);
+		summary_row(f, fn, f[opt.nby], fn[opt.nby], g);
 		if (opt.total)
 			merge(grp_get(totals, f[opt.nby], fn[opt.nby],
-			    grp_hash(f[opt.nby], fn[opt.nby])), v[i].payload);
+			    grp_hash(f[opt.nby], fn[opt.nby])), g);
 	}
-	free(v);
 	/* --total: one row per currency, group fields empty (SPEC 1.9) */
 	v = grp_sorted(totals);
-	for (size_t i = 0; i < grp_len(totals); i++)
-		summary_row(NULL, NULL, v[i].key, v[i].n, v[i].payload);
+	for (size_t k = 0; k < grp_len(totals); k++) {
+		key = grp_key(v[k], &n);
+		summary_row(NULL, NULL, key, n, v[k]);
+	}
 	free(v);
+	free(both);
 	grp_free(totals);
 }
 
@@ -598,6 +654,12 @@ main(int argc, char **argv)
 			rec_require(rd, by_slot[i]);
 		}
 	}
+	/* the group entry: buckets, and the rarer sums only when needed */
+	with_extra = opt.have_rate || rec_format(rd) == FMT_JSON ||
+	    rec_has(rd, rec_col(rd, "disputed")) || rec_has(rd, rec_col(rd,
+	    "doc_type")) || rec_has(rd, rec_col(rd, "ref")) || opt.fifo;
+	agg_size = sizeof(struct agg) + (size_t)bk.n * sizeof(int64_t) +
+	    (with_extra ? sizeof(struct extra) : 0);
 	run_init(&run0, rd, grouped);
 	ap = apply_new(opt.c.as_of, opt.fifo);
 	if (rec_empty(rd))

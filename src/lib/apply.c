@@ -51,10 +51,10 @@ apply_new(int32_t as_of, int fifo)
 void
 apply_free(struct apply *a)
 {
-	struct grp_ent *v = grp_all(a->fcust);
+	void **v = grp_all(a->fcust);
 
 	for (size_t i = 0; i < grp_len(a->fcust); i++) {
-		struct fgroup *g = v[i].payload;
+		struct fgroup *g = v[i];
 		free(g->items);
 		free(g->credits);
 	}
@@ -221,13 +221,13 @@ result_set(struct apply *a, uint64_t seq, int64_t v)
 void
 apply_settle(struct apply *a)
 {
-	struct grp_ent *v;
+	void **v;
 
 	if (!a->fifo)
 		return;
 	v = grp_all(a->fcust);
 	for (size_t i = 0; i < grp_len(a->fcust); i++) {
-		struct fgroup *g = v[i].payload;
+		struct fgroup *g = v[i];
 		size_t ci = 0, n = 0;
 		/* credits that a matched ref already applies are not FIFO's */
 		for (size_t c = 0; c < g->ncredits; c++)

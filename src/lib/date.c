@@ -64,10 +64,29 @@ digits(const char *s, int n)
 	return v;
 }
 
+/* Ledgers repeat their dates: a small cache per thread saves the checks. */
+static _Thread_local struct {
+	char s[10];
+	int32_t d;
+} dcache[256];
+
 int
 date_parse(const char *s, size_t n, int32_t *out)
 {
 	int y, m, d;
+	unsigned h = 0;
+	const char *s0 = s;
+
+	if (n == 10) {
+		h = ((unsigned char)s[2] * 31u + (unsigned char)s[3]) * 7u +
+		    (unsigned char)s[6] * 13u + (unsigned char)s[8] * 3u +
+		    (unsigned char)s[9];
+		h &= 255;
+		if (memcmp(dcache[h].s, s, 10) == 0) {
+			*out = dcache[h].d;
+			return 0;
+		}
+	}
 
 	while (n > 0 && *s == ' ')
 		s++, n--;
@@ -81,6 +100,10 @@ date_parse(const char *s, size_t n, int32_t *out)
 	if (y < 0 || m < 0 || d < 0 || !date_valid(y, m, d))
 		return -1;
 	*out = date_from_civil(y, m, d);
+	if (n == 10 && s == s0) {
+		memcpy(dcache[h].s, s, 10);
+		dcache[h].d = *out;
+	}
 	return 0;
 }
 

@@ -1,11 +1,14 @@
-/* grp.c - open addressing over a dense entry array; 24-byte keys inline. */
+/* grp.c - group tables: open addressing over an index of (tag, entry id),
+ * fixed-size entries in blocks that never move, 16-byte keys inline. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "grp.h"
 
-#define INLINE 32	/* keeps the header 48 bytes: payloads 16-aligned */
+#define INLINE 16	/* a 32-byte header: payloads stay 16-aligned */
+#define BLOCK_SHIFT 12	/* 4096 entries a block */
+#define BLOCK_ENTS ((size_t)1 << BLOCK_SHIFT)
 
 struct ent {
 	uint64_t h;
@@ -21,8 +24,9 @@ _Static_assert(sizeof(struct ent) % 16 == 0, "entry header alignment");
 
 struct grp {
 	size_t psize, esize;
-	char *ents;		/* dense, esize bytes each */
-	size_t nent, entcap;
+	char **blocks;		/* BLOCK_ENTS entries each */
+	size_t nblocks, blockcap;
+	size_t nent;
 	uint64_t *idx;		/* (tag << 32) | (entry + 1); 0 empty */
 	size_t mask;
 };
@@ -64,31 +68,40 @@ grp_new(size_t payload)
 	return g;
 }
 
-void
-grp_free(struct grp *g)
-{
-	if (g == NULL)
-		return;
-	for (size_t i = 0; i < g->nent; i++) {
-		struct ent *e = (struct ent *)(g->ents + i * g->esize);
-		if (e->n > INLINE)
-			free(e->k.ext);
-	}
-	free(g->ents);
-	free(g->idx);
-	free(g);
-}
-
 static inline struct ent *
 ent_at(const struct grp *g, size_t i)
 {
-	return (struct ent *)(g->ents + i * g->esize);
+	return (struct ent *)(g->blocks[i >> BLOCK_SHIFT] +
+	    (i & (BLOCK_ENTS - 1)) * g->esize);
 }
 
 static inline const char *
 ent_key(const struct ent *e)
 {
 	return e->n > INLINE ? e->k.ext : e->k.in;
+}
+
+static inline void *
+ent_payload(struct ent *e)
+{
+	return (char *)e + sizeof(struct ent);
+}
+
+void
+grp_free(struct grp *g)
+{
+	if (g == NULL)
+		return;
+	for (size_t i = 0; i < g->nent; i++) {
+		struct ent *e = ent_at(g, i);
+		if (e->n > INLINE)
+			free(e->k.ext);
+	}
+	for (size_t b = 0; b < g->nblocks; b++)
+		free(g->blocks[b]);
+	free(g->blocks);
+	free(g->idx);
+	free(g);
 }
 
 static void
@@ -126,7 +139,7 @@ grp_find(const struct grp *g, const void *key, size_t n, uint64_t h)
 			continue;
 		e = ent_at(g, (g->idx[j] & 0xffffffffu) - 1);
 		if (e->n == n && memcmp(ent_key(e), key, n) == 0)
-			return (char *)e + sizeof(struct ent);
+			return ent_payload(e);
 	}
 	return NULL;
 }
@@ -143,14 +156,17 @@ grp_get(struct grp *g, const void *key, size_t n, uint64_t h)
 			continue;
 		e = ent_at(g, (g->idx[j] & 0xffffffffu) - 1);
 		if (e->n == n && memcmp(ent_key(e), key, n) == 0)
-			return (char *)e + sizeof(struct ent);
-	}
-	if (g->nent == g->entcap) {
-		g->entcap = g->entcap ? 2 * g->entcap : 256;
-		g->ents = xrealloc(g->ents, g->entcap * g->esize);
+			return ent_payload(e);
 	}
 	if (g->nent >= 0xfffffffeu)
-		die(2, "too many groups");
+		die(EXIT_FATAL, "too many groups");
+	if ((g->nent & (BLOCK_ENTS - 1)) == 0) {
+		if (g->nblocks == g->blockcap) {
+			g->blockcap = g->blockcap ? 2 * g->blockcap : 16;
+			g->blocks = xrealloc(g->blocks, g->blockcap * sizeof(char *));
+		}
+		g->blocks[g->nblocks++] = xmalloc(BLOCK_ENTS * g->esize);
+	}
 	e = ent_at(g, g->nent);
 	memset(e, 0, g->esize);
 	e->h = h;
@@ -162,12 +178,9 @@ grp_get(struct grp *g, const void *key, size_t n, uint64_t h)
 		memcpy(e->k.in, key, n);
 	g->idx[j] = (tag << 32) | (g->nent + 1);
 	g->nent++;
-	if (2 * g->nent > g->mask + 1) {
+	if (4 * g->nent > 3 * (g->mask + 1))	/* load factor 3/4 */
 		grow(g);
-		/* the entry array may have moved: find it again */
-		return (char *)ent_at(g, g->nent - 1) + sizeof(struct ent);
-	}
-	return (char *)e + sizeof(struct ent);
+	return ent_payload(e);
 }
 
 size_t
@@ -176,38 +189,86 @@ grp_len(const struct grp *g)
 	return g->nent;
 }
 
-struct grp_ent *
+static inline struct ent *
+ent_of(const void *payload)
+{
+	return (struct ent *)((char *)(uintptr_t)payload - sizeof(struct ent));
+}
+
+const char *
+grp_key(const void *payload, size_t *n)
+{
+	const struct ent *e = ent_of(payload);
+
+	*n = e->n;
+	return ent_key(e);
+}
+
+void **
 grp_all(struct grp *g)
 {
-	struct grp_ent *v = xcalloc(g->nent + 1, sizeof(*v));
+	void **v = xcalloc(g->nent + 1, sizeof(*v));
 
-	for (size_t i = 0; i < g->nent; i++) {
-		struct ent *e = ent_at(g, i);
-		v[i].key = ent_key(e);
-		v[i].n = e->n;
-		v[i].payload = (char *)e + sizeof(struct ent);
-	}
+	for (size_t i = 0; i < g->nent; i++)
+		v[i] = ent_payload(ent_at(g, i));
 	return v;
 }
 
+/* Sorting: the first eight key bytes as a big-endian number decide most
+ * comparisons without touching the entries. */
+struct sortent {
+	uint64_t pfx;
+	struct ent *e;
+};
+
 static int
-cmp_ent(const void *a, const void *b)
+cmp_ent(const struct ent *x, const struct ent *y)
 {
-	const struct grp_ent *x = a, *y = b;
 	size_t n = x->n < y->n ? x->n : y->n;
-	int c = memcmp(x->key, y->key, n);
+	int c = memcmp(ent_key(x), ent_key(y), n);
 
 	if (c != 0)
 		return c;
 	return (x->n > y->n) - (x->n < y->n);
 }
 
-struct grp_ent *
+static int
+cmp_sortent(const void *a, const void *b)
+{
+	const struct sortent *x = a, *y = b;
+
+	if (x->pfx != y->pfx)
+		return x->pfx < y->pfx ? -1 : 1;
+	return cmp_ent(x->e, y->e);
+}
+
+int
+grp_cmp(const void *a, const void *b)
+{
+	return cmp_ent(ent_of(a), ent_of(b));
+}
+
+void **
 grp_sorted(struct grp *g)
 {
-	struct grp_ent *v = grp_all(g);
+	struct sortent *s = xcalloc(g->nent + 1, sizeof(*s));
+	void **v;
 
-	qsort(v, g->nent, sizeof(*v), cmp_ent);
+	for (size_t i = 0; i < g->nent; i++) {
+		struct ent *e = ent_at(g, i);
+		const unsigned char *k = (const unsigned char *)ent_key(e);
+		uint64_t p = 0;
+		for (size_t b = 0; b < 8; b++)
+			p = (p << 8) | (b < e->n ? k[b] : 0);
+		s[i].pfx = p;
+		s[i].e = e;
+	}
+	if (g->nent > 1)
+		qsort(s, g->nent, sizeof(*s), cmp_sortent);
+	v = xcalloc(g->nent + 1, sizeof(*v));
+	for (size_t i = 0; i < g->nent; i++)
+		v[i] = ent_payload(s[i].e);
+	free(s);
 	return v;
 }
 
@@ -267,9 +328,8 @@ prefetch_entry(const struct grp *g, uint64_t h)
 		if ((g->idx[j] >> 32) == tag) {
 			const char *e = (const char *)ent_at(g,
 			    (g->idx[j] & 0xffffffffu) - 1);
-			__builtin_prefetch(e);
-			__builtin_prefetch(e + 64);
-			__builtin_prefetch(e + 128);
+			for (size_t o = 0; o < g->esize; o += 64)
+				__builtin_prefetch(e + o, 1);
 			return;
 		}
 }

@@ -18,15 +18,13 @@ void *grp_find(const struct grp *g, const void *key, size_t n, uint64_t h);
 void grp_prefetch(const struct grp *g, uint64_t h);
 size_t grp_len(const struct grp *g);
 
-struct grp_ent {
-	const char *key;
-	size_t n;
-	void *payload;
-};
-/* Every entry, in key order (bytewise, shorter first); free() the array. */
-struct grp_ent *grp_sorted(struct grp *g);
-/* Every entry in insertion order; free() the array. */
-struct grp_ent *grp_all(struct grp *g);
+/* Every payload, in insertion order / in key order (bytewise, shorter
+ * first); free() the array. */
+void **grp_all(struct grp *g);
+void **grp_sorted(struct grp *g);
+/* The key of a payload; and the key order of two payloads. */
+const char *grp_key(const void *payload, size_t *n);
+int grp_cmp(const void *a, const void *b);
 
 /* Deferred updates that hide the table's cache misses: a push prefetches
  * the index slot of its key, the entry half the pipe later, and the update

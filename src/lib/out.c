@@ -426,9 +426,16 @@ w_row(struct writer *w, const struct rec *in, const struct cell *cells)
 		return;
 	}
 	for (size_t i = 0; i < w->nplan; i++) {
+		const struct wcol *c = &w->plan[i];
 		if (i > 0)
 			ob_putc(&w->ob, w->delim);
-		p = col_text(w, &w->plan[i], in, cells, buf, &n, 0);
+		if (c->slot < 0 && cells[c->comp].kind >= C_MONEY) {
+			/* a computed number needs no quoting or escaping */
+			n = cell_format(buf, &cells[c->comp], 0);
+			ob_write(&w->ob, buf, n);
+			continue;
+		}
+		p = col_text(w, c, in, cells, buf, &n, 0);
 		if (w->fmt == FMT_CSV)
 			ob_csv(&w->ob, p, n, ',');
 		else

@@ -1539,6 +1539,8 @@ half_run(void *arg)
 		h->ops->map(h->state, x);
 	if (h->c->active && !h->c->rec.done)
 		die(EXIT_FATAL, "internal error: record not accounted");
+	if (h->ops->finish)
+		h->ops->finish(h->state, h->ctx);
 	return NULL;
 }
 
@@ -1681,7 +1683,6 @@ rec_reduce(struct rec_reader *r, const struct rec_reduce *ops, void *ctx,
 		child_free(h.c);
 	} else {
 		ops->merge(state0, h.state, ctx);
-		ops->free(h.state, ctx);
 		r->nread += h.c->nread;
 		r->nwritten += h.c->nwritten;
 		r->nfiltered += h.c->nfiltered;

@@ -96,14 +96,17 @@ int rec_quiet(const struct rec_reader *r);
 
 /* Group-by tools: MAP(state, record) for every record. On a regular file
  * the two halves (split at a line end) may be read by two threads, the
- * second with its own state from STATE(ctx, reader), merged at the end
- * with MERGE(into, from, ctx) and freed with FREE. MAP must use the reader
- * it is given and change nothing for a record it rejects: the second half
- * stops at its first record that needs a message, and this reader goes on
- * from there, so messages stay in input order. */
+ * second with its own state from STATE(ctx, reader); FINISH(state, ctx) runs
+ * in that thread after its last record (to sort, say), then MERGE(into,
+ * from, ctx) hands the second state to the first (MERGE owns it from then
+ * on; it is given to FREE instead when the split had to be given up). MAP
+ * must use the reader it is given and change nothing for a record it
+ * rejects: the second half stops at its first record that needs a message,
+ * and this reader goes on from there, so messages stay in input order. */
 struct rec_reduce {
 	void *(*state)(void *ctx, struct rec_reader *r);
 	void (*map)(void *state, struct rec *x);
+	void (*finish)(void *state, void *ctx);
 	void (*merge)(void *into, void *from, void *ctx);
 	void (*free)(void *state, void *ctx);
 };
