@@ -140,9 +140,9 @@ for seed in 1 2 3 4 5 6; do
 		ARKIT_THREADS=1 "$AGE" --as-of 2026-01-15 $opts -v "$T/l.csv" > "$T/a.csv" 2> "$T/a.err"
 		ARKIT_SPLIT_MIN=0 ARKIT_DEBUG=1 "$AGE" --as-of 2026-01-15 $opts -v "$T/l.csv" > "$T/b.csv" 2> "$T/b.err"
 		if [ -z "$docs" ]; then
-			grep -q '^split: .* failed 0' "$T/b.err" && ok || bad "seed $seed: the file was not split"
+			grep -q ': split: .* failed 0,' "$T/b.err" && ok || bad "seed $seed: the file was not split"
 		fi
-		grep -v '^split: ' "$T/b.err" > "$T/b2.err"
+		grep -v ': split: ' "$T/b.err" > "$T/b2.err"
 		cmp -s "$T/a.csv" "$T/b.csv" && cmp -s "$T/a.err" "$T/b2.err" && ok || bad "seed $seed $opts: two halves differ from one thread"
 	done
 done
@@ -154,8 +154,11 @@ awk 'NR % 97 == 0 { $0 = $0 ",extra" } NR % 131 == 0 { sub(/,CNY,/, ",RMB,") }
      NR == 1500 { sub(/^C[0-9]/, "\"line\nbreak\"") } { print }' "$T/l.csv" > "$T/m.csv"
 for split in 0 1 2000 60000; do
 	ARKIT_THREADS=1 "$AGE" --as-of 2026-01-15 -g customer -v --reject "$T/ra.csv" "$T/m.csv" > "$T/a.csv" 2> "$T/a.err"
-	ARKIT_SPLIT_MIN=$split "$AGE" --as-of 2026-01-15 -g customer -v --reject "$T/rb.csv" "$T/m.csv" > "$T/b.csv" 2> "$T/b.err"
-	cmp -s "$T/a.csv" "$T/b.csv" && cmp -s "$T/a.err" "$T/b.err" && cmp -s "$T/ra.csv" "$T/rb.csv" && ok || bad "split at $split: differs from one thread"
+	ARKIT_SPLIT_MIN=$split ARKIT_DEBUG=1 "$AGE" --as-of 2026-01-15 -g customer -v --reject "$T/rb.csv" "$T/m.csv" > "$T/b.csv" 2> "$T/b.err"
+	# the second half stopped at its first bad record, and this went on from it
+	grep -q ': split: .* failed 0,.* stopped 1$' "$T/b.err" && ok || bad "split at $split: the second half did not defer"
+	grep -v ': split: ' "$T/b.err" > "$T/b2.err"
+	cmp -s "$T/a.csv" "$T/b.csv" && cmp -s "$T/a.err" "$T/b2.err" && cmp -s "$T/ra.csv" "$T/rb.csv" && ok || bad "split at $split: differs from one thread"
 done
 # a quoted field across the middle of the file: the split is given up
 size=$(wc -c < "$T/l.csv")
@@ -167,8 +170,8 @@ awk -v at=$((size / 2 - 60)) '{
 	pos += length($0) + 1; print }' "$T/l.csv" > "$T/q2.csv"
 ARKIT_THREADS=1 "$AGE" --as-of 2026-01-15 -g salesperson -v "$T/q2.csv" > "$T/a.csv" 2> "$T/a.err"
 ARKIT_SPLIT_MIN=0 ARKIT_DEBUG=1 "$AGE" --as-of 2026-01-15 -g salesperson -v "$T/q2.csv" > "$T/b.csv" 2> "$T/b.err"
-grep -v '^split: ' "$T/b.err" > "$T/b2.err"
-grep -q '^split: .* failed 1' "$T/b.err" && cmp -s "$T/a.csv" "$T/b.csv" && cmp -s "$T/a.err" "$T/b2.err" && ok || bad "a quoted field across the split point"
+grep -v ': split: ' "$T/b.err" > "$T/b2.err"
+grep -q ': split: .* failed 1,' "$T/b.err" && cmp -s "$T/a.csv" "$T/b.csv" && cmp -s "$T/a.err" "$T/b2.err" && ok || bad "a quoted field across the split point"
 
 # conservation: read = written + filtered + rejected, and the reject file
 "$AGE" --as-of 2026-01-15 -v --reject "$T/rej.csv" "$T/m.csv" > "$T/out.csv" 2> "$T/err"
