@@ -37,10 +37,12 @@ gen() {
 			pd = rand() < 0.5 ? "" : date(d + int(rand() * 120))
 			type = "invoice"; ref = ""
 			if (docs && rand() < 0.3) {
+				# most name an invoice of the same customer and currency
 				t = rand(); type = t < 0.4 ? "payment" : t < 0.7 ? "credit_note" : "adjustment"
-				ref = rand() < 0.7 ? "I" int(rand() * i) : rand() < 0.5 ? "" : "NOPE"
+				r = rand(); ref = r < 0.1 ? "" : r < 0.2 ? "NOPE" : ((c, k) in last) ? "I" last[c, k] : ""
 				paid = 0; pd = ""
-			}
+			} else
+				last[c, k] = i
 			printf "%s,I%d,%s%s,%s,%s,%s,%s,%s,S%d,%s\n", c, i,
 			    docs ? type "," ref "," : "", date(d), date(due),
 			    money(amt, dec), money(paid, dec), pd, k, int(rand() * 3),
@@ -132,9 +134,12 @@ for seed in 1 2 3 4 5 6; do
 	"$AGE" --as-of 2026-01-15 "$T/l.csv" > "$T/a.csv"
 	"$AGE" --as-of 2026-01-15 -o csv "$T/l.json" > "$T/b.csv"
 	cmp -s "$T/a.csv" "$T/b.csv" && ok || bad "seed $seed: detail from CSV and JSON differ"
-	# idempotent
-	"$AGE" --as-of 2026-01-15 "$T/a.csv" > "$T/b.csv"
-	cmp -s "$T/a.csv" "$T/b.csv" && ok || bad "seed $seed: ar-age | ar-age changes the output"
+	# idempotent, when receipts are in the invoices' paid fields (receipts
+	# of their own are consumed: the detail leaves them out)
+	if [ -z "$docs" ]; then
+		"$AGE" --as-of 2026-01-15 "$T/a.csv" > "$T/b.csv"
+		cmp -s "$T/a.csv" "$T/b.csv" && ok || bad "seed $seed: ar-age | ar-age changes the output"
+	fi
 	# one thread or two halves, same output and same messages
 	for opts in "-g customer" "-g salesperson,month -b 30,60,90 --rate 4.35"; do
 		ARKIT_THREADS=1 "$AGE" --as-of 2026-01-15 $opts -v "$T/l.csv" > "$T/a.csv" 2> "$T/a.err"

@@ -1202,6 +1202,7 @@ rec_rewind(struct rec_reader *r, int quiet)
 					iconv_close(s->cd);
 				s->cd = (iconv_t)-1;
 				s->fd = s->spool;
+				s->raw_eof = 0;	/* the drain above saw the pipe's end */
 			}
 			if (lseek(s->spool, 0, SEEK_SET) != 0)
 				die(EXIT_FATAL, "temporary file: %s", strerror(errno));
