@@ -268,6 +268,67 @@ corpus(const char *dir)
 	}
 }
 
+/* ---- JSON framing at every read size ---- */
+
+/* Every record as "line:key=value;..." text, to compare two reads. */
+static size_t
+dump(enum rec_fmt fmt, size_t chunk, char *out, size_t cap)
+{
+	struct rec_opts o;
+	struct rec_reader *r;
+	struct rec *x;
+	char *files[] = { path };
+	size_t n = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.fmt = fmt;
+	rec_chunk = chunk;
+	r = rec_open(files, 1, &o);
+	while ((x = rec_next(r)) != NULL) {
+		n += (size_t)snprintf(out + n, cap - n, "%lu:", x->line);
+		for (size_t s = 0; s < x->nv && n < cap; s++)
+			if (x->v[s].type != V_ABSENT)
+				n += (size_t)snprintf(out + n, cap - n, "%s=%d/%.*s;",
+				    rec_colname(r, (int)s), x->v[s].type, (int)x->v[s].n,
+				    x->v[s].p ? x->v[s].p : "");
+		n += (size_t)snprintf(out + n, cap - n, "\n");
+		rec_written(r, x);
+	}
+	n += (size_t)snprintf(out + n, cap - n, "status %d", rec_status(r));
+	rec_close(r, 0);
+	rec_chunk = 0;
+	return n;
+}
+
+static void
+json_chunks(void)
+{
+	static const char *const inputs[] = {
+		"[{\"a\":1,\"b\":\"x,]}\\\"\"},\n {\"a\":[1,{\"c\":2}]} ,{\"b\":null}]\n",
+		"{\"a\": \"\u5317\u4eac\"}\n\n{\"a\":\n  2.50,\n  \"b\": true}\n{\"a\":1}{\"a\":2}",
+		"[1, \"s\", {\"a\":1}, [2], {\"a\": tru}, {\"a\":3}]",
+		"{\"a\":1}\n{\"a\":\"unterminated",
+		"  [  ]  [{\"a\":\"x\"}]",
+	};
+	static char want[8192], got[8192];
+
+	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+		size_t wn, gn;
+		put(inputs[i], strlen(inputs[i]));
+		wn = dump(FMT_JSON, 0, want, sizeof(want));
+		for (size_t c = 1; c <= 64; c++) {
+			gn = dump(FMT_JSON, c, got, sizeof(got));
+			if (gn != wn || memcmp(want, got, wn) != 0) {
+				fprintf(stderr, "JSON input %zu at read size %zu:\n%.*s\n"
+				    "---\n%.*s\n", i, c, (int)wn, want, (int)gn, got);
+				CHECK(0);
+				break;
+			}
+		}
+		CHECK(wn > 8);
+	}
+}
+
 /* ---- edge cases ---- */
 
 static struct rec_reader *
@@ -367,6 +428,7 @@ main(int argc, char **argv)
 		(void)!freopen("/dev/null", "w", stderr);	/* reject messages */
 	differential();
 	corpus(corpus_dir);
+	json_chunks();
 	edges();
 	unlink(path);
 	free_rows();
