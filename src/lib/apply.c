@@ -103,11 +103,18 @@ fcust(struct apply *a, const struct doc *d, int make)
 	return grp_find(a->fcust, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
 }
 
+/* What a receipt or credit note takes off the balance, whatever its sign:
+ * its amount less its paid (the part already applied elsewhere, as an
+ * export's open balance of a payment says), when that counts by the date. */
 static int64_t
-credit_amount(const struct doc *d)
+credit_amount(const struct apply *a, const struct doc *d)
 {
-	/* receipts and credit notes reduce the balance whatever their sign */
-	return d->amount < 0 ? d->amount : -d->amount;
+	int64_t v = d->amount;
+
+	if (d->paid != 0 && (d->paid_date == DATE_NONE ||
+	    d->paid_date <= a->as_of))
+		v -= d->paid;	/* both within MONEY_MAX: no overflow */
+	return v < 0 ? v : -v;
 }
 
 void
@@ -124,7 +131,7 @@ apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 		return;
 	}
 	t = target(a, d, &d->ref, 1);
-	if (money_add(&t->sum, is_credit(d) ? credit_amount(d) : d->amount) != 0)
+	if (money_add(&t->sum, is_credit(d) ? credit_amount(a, d) : d->amount) != 0)
 		die(EXIT_FATAL, "amounts applied to one invoice overflow");
 	if (a->fifo && is_credit(d))
 		fcust(a, d, 1);
@@ -184,7 +191,8 @@ apply_match(struct apply *a, const struct doc *d, uint64_t seq, int32_t item_dat
 	if (!a->fifo || (g = fcust(a, d, 0)) == NULL)
 		return;
 	if (is_credit(d)) {
-		struct fitem it = { seq, d->invoice_date, 0, -credit_amount(d), NULL };
+		struct fitem it = { seq, d->invoice_date, 0, -credit_amount(a, d),
+		    NULL };
 		if (d->ref.n > 0)
 			it.t = target(a, d, &d->ref, 0);
 		push(&g->credits, &g->ncredits, &g->capc, it);
@@ -299,7 +307,7 @@ apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
 		t = target(a, d, &d->ref, 0);
 	if (t != NULL && t->matched)
 		return 1;
-	*left = is_credit(d) ? credit_amount(d) : d->amount;
+	*left = is_credit(d) ? credit_amount(a, d) : d->amount;
 	if (a->fifo && is_credit(d)) {
 		int64_t rest;
 		if (result_get(a, seq, &rest))

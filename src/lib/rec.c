@@ -55,6 +55,7 @@ struct src {
 	unsigned long line;	/* line number at pos */
 	unsigned long data_line;
 	int empty;		/* nothing but white space */
+	int fell_back;		/* not UTF-8: read as o.fallback_code */
 	int in_array;		/* JSON: inside the top-level array */
 	/* split reading (rec_reduce): pread from OFF, end of input at LIMIT */
 	int use_pread;
@@ -93,6 +94,7 @@ struct rec_reader {
 	int parsed;		/* fv holds its fields (else only raw) */
 	int mapped;		/* rec.v holds them by slot (CSV, TSV) */
 	char errbuf[512];	/* why the reader rejects the current record */
+	char quiet_err[600];	/* the first rejection of a quiet pass */
 	size_t vcap;		/* slots allocated in rec.v */
 	size_t vclean;		/* == nslots: rec.v is clean but for the header
 				 * columns, which every CSV record overwrites */
@@ -108,6 +110,9 @@ struct rec_reader {
 	unsigned long nread, nwritten, nfiltered, nrejected;
 	int quiet, want_rewind;
 	int status;
+	/* raw mode: the header the tool found (for the reject file) */
+	char **rawhdr;
+	size_t nrawhdr;
 	/* reject file */
 	struct obuf rj;
 	int rj_open, rj_header;
@@ -233,6 +238,15 @@ rec_format(const struct rec_reader *r)
 		if (!r->srcs[i].empty)
 			return r->srcs[i].fmt;
 	return r->nsrc > 0 && r->srcs[0].fmt != FMT_AUTO ? r->srcs[0].fmt : FMT_CSV;
+}
+
+int
+rec_delimiter(const struct rec_reader *r)
+{
+	for (int i = 0; i < r->nsrc; i++)
+		if (!r->srcs[i].empty)
+			return r->srcs[i].delim;
+	return ',';
 }
 
 int
@@ -801,6 +815,8 @@ static void
 vals_reset(struct rec_reader *r, int hdr_only)
 {
 	if (r->vcap < r->nslots) {
+		if (r->vcap == 0)
+			r->rec.v = NULL;	/* it was fv (raw mode) */
 		r->vcap = r->nslots + 16;
 		r->rec.v = xrealloc(r->rec.v, r->vcap * sizeof(struct val));
 		r->vclean = 0;
@@ -920,6 +936,51 @@ skip_bom(struct rec_reader *r, struct src *s)
 		s->pos += 3;
 }
 
+/* Raw mode: no header line to go by, and title rows above the header may
+ * hold no delimiter at all: the delimiter is the one found on the most of
+ * the first lines (',' then tab, ';' and '|' on ties), '|' when most lines
+ * are framed by it (SAP's unconverted text export). */
+static unsigned char
+sniff_lines(struct rec_reader *r, struct src *s, size_t from)
+{
+	static const unsigned char cand[] = { ',', '\t', ';', '|' };
+	unsigned lines[4] = { 0 }, nlines = 0, framed = 0;
+	size_t i = from;
+
+	while (s->end - from < 65536 && !s->eof) {
+		size_t off = from - s->pos;
+		src_more(r, s, s->pos);
+		from = s->pos + off;
+		i = from;
+	}
+	while (i < s->end && nlines < 50) {
+		size_t e = i;
+		int seen[4] = { 0 };
+		while (e < s->end && s->buf[e] != '\n' && s->buf[e] != '\r') {
+			for (int k = 0; k < 4; k++)
+				if ((unsigned char)s->buf[e] == cand[k])
+					seen[k] = 1;
+			e++;
+		}
+		if (e > i) {
+			nlines++;
+			framed += s->buf[i] == '|';
+			for (int k = 0; k < 4; k++)
+				lines[k] += (unsigned)seen[k];
+		}
+		i = e + 1;
+	}
+	if (nlines > 0 && 2 * framed >= nlines)
+		return '|';
+	{
+		int best = 0;
+		for (int k = 1; k < 4; k++)
+			if (lines[k] > lines[best])
+				best = k;
+		return cand[best];
+	}
+}
+
 static void
 detect(struct rec_reader *r, struct src *s)
 {
@@ -948,6 +1009,8 @@ detect(struct rec_reader *r, struct src *s)
 		s->special = '"';
 		if (r->o.delim)
 			s->delim = (unsigned char)r->o.delim;
+		else if (r->o.raw)
+			s->delim = sniff_lines(r, s, i);
 		else {	/* sniff the header line: ',' else tab else ';' */
 			size_t e;
 			for (;;) {
@@ -982,6 +1045,14 @@ read_header(struct rec_reader *r, struct src *s, int first)
 
 	if (s->empty || s->fmt == FMT_JSON)
 		return;
+	if (r->o.raw) {
+		if (r->maxd < 256) {
+			r->maxd = 256;
+			r->dpos = xrealloc(r->dpos, (r->maxd + 1) * sizeof(uint32_t));
+		}
+		s->data_line = s->line;
+		return;
+	}
 	rc = read_delim(r, s, 1);
 	if (rc == END) {
 		s->empty = 1;
@@ -1048,6 +1119,41 @@ read_header(struct rec_reader *r, struct src *s, int first)
 	s->data_line = s->line;
 }
 
+/* Is what was read so far UTF-8 (a sequence cut at the end allowed)? */
+static int
+utf8_start(const struct src *s)
+{
+	size_t n = s->end, bad = utf8_check(s->buf, n);
+
+	return bad == n || (n - bad < 4 && !s->eof &&
+	    ((unsigned char)s->buf[bad] & 0xc0) == 0xc0);
+}
+
+/* Not UTF-8: read it again through iconv from the fallback encoding. */
+static void
+fall_back(struct rec_reader *r, struct src *s)
+{
+	s->cd = iconv_open("UTF-8", r->o.fallback_code);
+	if (s->cd == (iconv_t)-1)
+		die(EXIT_FATAL, "unknown encoding \"%s\"", r->o.fallback_code);
+	s->ib = xrealloc(s->ib, s->end > CHUNK ? s->end : CHUNK);
+	memcpy(s->ib, s->buf, s->end);
+	s->ilen = s->end;
+	s->pos = s->end = 0;
+	s->eof = 0;
+	s->fell_back = 1;
+	src_more(r, s, 0);
+}
+
+int
+rec_fell_back(const struct rec_reader *r)
+{
+	for (int i = 0; i < r->nsrc; i++)
+		if (r->srcs[i].fell_back)
+			return 1;
+	return 0;
+}
+
 static void
 src_open(struct rec_reader *r, struct src *s, const char *path)
 {
@@ -1089,6 +1195,8 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 	if (s->cd != (iconv_t)-1)
 		s->ib = xrealloc(s->ib, CHUNK);	/* bytes waiting to be converted */
 	src_more(r, s, 0);
+	if (s->cd == (iconv_t)-1 && r->o.fallback_code && !utf8_start(s))
+		fall_back(r, s);
 	detect(r, s);
 }
 
@@ -1217,7 +1325,7 @@ rec_rewind(struct rec_reader *r, int quiet)
 		s->line = 1;
 		src_more(r, s, 0);
 		skip_bom(r, s);
-		if (s->fmt != FMT_JSON) {
+		if (s->fmt != FMT_JSON && !r->o.raw) {
 			csv_reset(r, s->delim);
 			if (read_delim(r, s, 1) != GOT)
 				die(EXIT_FATAL, "%s: changed while it was read", s->name);
@@ -1233,6 +1341,12 @@ int
 rec_quiet(const struct rec_reader *r)
 {
 	return r->quiet;
+}
+
+const char *
+rec_quiet_error(const struct rec_reader *r)
+{
+	return r->quiet_err[0] ? r->quiet_err : NULL;
 }
 
 /* ---- records ---- */
@@ -1304,7 +1418,14 @@ rec_next(struct rec_reader *r)
 		if (r->rawlen > r->o.max_record)
 			die_at(EXIT_FATAL, s->name, r->rec.line, "record longer than "
 			    "%zu bytes (--max-record)", r->o.max_record);
-		if (s->fmt != FMT_JSON) {
+		if (s->fmt != FMT_JSON && r->o.raw) {
+			if (r->vcap > 0)
+				free(r->rec.v);
+			r->rec.v = r->fv;	/* in file order, as many as there are */
+			r->rec.nv = r->nfv;
+			r->vcap = 0;	/* rec.v is fv: not ours to reuse or free */
+			r->mapped = 0;
+		} else if (s->fmt != FMT_JSON) {
 			if (r->nfv != s->ncols) {
 				snprintf(r->errbuf, sizeof(r->errbuf), "%zu fields, but the "
 				    "header has %u", r->nfv, s->ncols);
@@ -1358,8 +1479,18 @@ rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
 	if (x->done)
 		return;
 	x->done = 1;
-	if (r->quiet)
+	if (r->quiet) {
+		if (!r->quiet_err[0]) {
+			int k = snprintf(r->quiet_err, sizeof(r->quiet_err), "%s:%lu: ",
+			    x->file, x->line);
+			va_start(ap, fmt);
+			if (k > 0 && (size_t)k < sizeof(r->quiet_err))
+				vsnprintf(r->quiet_err + k, sizeof(r->quiet_err) - (size_t)k,
+				    fmt, ap);
+			va_end(ap);
+		}
 		return;
+	}
 	if (r->child) {
 		/* messages come in input order: the first half's reader
 		 * goes on from here once it is done */
@@ -1458,10 +1589,13 @@ reject_write(struct rec_reader *r, const char *msg)
 		size_t k = 0;
 #define FIELD(p, n) do { if (k++ > 0) ob_putc(o, d); \
 	if (d == ',') ob_csv(o, (p), (n), ','); else ob_tsv(o, (p), (n)); } while (0)
+		size_t width = r->o.raw ? r->nrawhdr : r->nhdr;
 		if (!r->rj_header) {
 			r->rj_header = 1;
-			for (size_t s = 0; s < r->nhdr; s++)
-				FIELD(r->names[s], strlen(r->names[s]));
+			for (size_t s = 0; s < width; s++) {
+				const char *h = r->o.raw ? r->rawhdr[s] : r->names[s];
+				FIELD(h, strlen(h));
+			}
 			FIELD("_error", 6);
 			FIELD("_source", 7);
 			ob_putc(o, '\n');
@@ -1475,11 +1609,11 @@ reject_write(struct rec_reader *r, const char *msg)
 			/* as read: a ragged row stays ragged (fix it, feed it back) */
 			for (size_t f = 0; f < r->nfv; f++)
 				FIELD(r->fv[f].p, r->fv[f].n);
-			for (size_t f = r->nfv; f < r->nhdr; f++)
+			for (size_t f = r->nfv; f < width; f++)
 				FIELD("", 0);
 		} else {
 			FIELD(r->raw, r->rawlen);
-			for (size_t s = 1; s < r->nhdr; s++)
+			for (size_t s = 1; s < width; s++)
 				FIELD("", 0);
 		}
 		FIELD(msg, strlen(msg));
@@ -1487,6 +1621,18 @@ reject_write(struct rec_reader *r, const char *msg)
 		ob_putc(o, '\n');
 #undef FIELD
 	}
+}
+
+void
+rec_set_header(struct rec_reader *r, const struct val *names, size_t n)
+{
+	for (size_t i = 0; i < r->nrawhdr; i++)
+		free(r->rawhdr[i]);
+	free(r->rawhdr);
+	r->rawhdr = xcalloc(n + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		r->rawhdr[i] = xstrndup(names[i].p, names[i].n);
+	r->nrawhdr = n;
 }
 
 void
@@ -1610,7 +1756,8 @@ child_free(struct rec_reader *c)
 	free(c->srcs);
 	free(c->fv);
 	free(c->dpos);
-	free(c->rec.v);
+	if (c->vcap > 0)
+		free(c->rec.v);
 	arena_free(&c->arena);
 	csv_free(&c->csv);
 	free(c);
@@ -1760,7 +1907,11 @@ rec_close(struct rec_reader *r, int verbose)
 	free(r->srcs);
 	free(r->fv);
 	free(r->dpos);
-	free(r->rec.v);
+	if (r->vcap > 0)
+		free(r->rec.v);
+	for (size_t i = 0; i < r->nrawhdr; i++)
+		free(r->rawhdr[i]);
+	free(r->rawhdr);
 	{
 		int st = r->status;
 		free(r);

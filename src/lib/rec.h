@@ -42,10 +42,13 @@ struct rec_opts {
 	const char *reject_path;
 	int strict;
 	const char *from_code;	/* iconv source encoding, NULL = UTF-8 */
+	const char *fallback_code; /* the encoding of an input whose first
+				 * bytes are not UTF-8 (ar-norm's profiles) */
 	int fixed_schema;	/* output has one header: reject JSON records
 				 * bringing keys the first record lacked */
-	int keep_dups;		/* ar-norm: rename duplicate/empty header names */
-	int raw_header;		/* ar-norm: the first line is data, not a header */
+	int raw;		/* no header: every row is a record, its fields
+				 * v[0..nv) in file order, any number of them
+				 * (ar-norm finds the header itself) */
 };
 
 struct rec_reader;
@@ -72,6 +75,8 @@ int rec_field(const struct rec_reader *r, size_t i);
 const char *rec_colname(const struct rec_reader *r, int slot);
 /* The format of the first input (after auto-detection); FMT_CSV when empty. */
 enum rec_fmt rec_format(const struct rec_reader *r);
+/* The delimiter of the first (non-empty) input. */
+int rec_delimiter(const struct rec_reader *r);
 /* No input at all (every file 0 bytes or blank): tools print nothing. */
 int rec_empty(const struct rec_reader *r);
 
@@ -86,6 +91,12 @@ void rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
 void rec_reject_field(struct rec_reader *r, struct rec *x, int slot,
     const char *what);
 
+/* Did an input turn out not to be UTF-8, and is read as fallback_code? */
+int rec_fell_back(const struct rec_reader *r);
+
+/* Raw mode: the header the tool found, for the --reject file's header. */
+void rec_set_header(struct rec_reader *r, const struct val *names, size_t n);
+
 /* Read everything again from the start (tools that join receipts to invoices
  * make two passes). Call rec_want_rewind() before the first rec_next(): a
  * pipe is then copied to a temporary file as it is read. During a pass
@@ -93,6 +104,8 @@ void rec_reject_field(struct rec_reader *r, struct rec *x, int slot,
 void rec_want_rewind(struct rec_reader *r);
 void rec_rewind(struct rec_reader *r, int quiet);
 int rec_quiet(const struct rec_reader *r);
+/* "FILE:LINE: message" of the first record a quiet pass rejected, or NULL. */
+const char *rec_quiet_error(const struct rec_reader *r);
 
 /* Group-by tools: MAP(state, record) for every record. On a regular file
  * the two halves (split at a line end) may be read by two threads, the
