@@ -73,6 +73,17 @@ struct row {
 	size_t n;
 };
 
+/* Trim, cheaply when there is nothing to trim (most cells). */
+static inline void
+trim(const char **p, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+
+	if (*n > 0 && (s[0] <= ' ' || s[0] >= 0x80 || s[*n - 1] <= ' ' ||
+	    s[*n - 1] >= 0x80))
+		norm_trim(p, n);
+}
+
 static void
 cell_of(const struct row *w, int c, const char **p, size_t *n)
 {
@@ -81,7 +92,7 @@ cell_of(const struct row *w, int c, const char **p, size_t *n)
 	if (c >= 0 && (size_t)c < w->n) {
 		*p = w->v[c].p ? w->v[c].p : "";
 		*n = w->v[c].n;
-		norm_trim(p, n);
+		trim(p, n);
 	}
 }
 
@@ -318,6 +329,8 @@ fail(struct rec *x, int f, const char *p, size_t n, const char *what)
 	return -1;
 }
 
+static const char *canon_date[NFIELDS];	/* YYYY-MM-DD as read */
+
 static int
 get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 {
@@ -328,15 +341,23 @@ get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 	enum norm_err e;
 
 	*out = DATE_NONE;
+	canon_date[f] = NULL;
 	cell_of(w, fcol[f], &p, &n);
 	if (n == 0)
 		return 0;
+	if (!opt.date_format && date_parse(p, n, out) == 0) {
+		canon_date[f] = p;	/* YYYY-MM-DD: written out as it is */
+		return 0;
+	}
 	e = norm_date(p, n, &o, out, &ords);
 	if (e == NORM_OK)
 		return 0;
 	return fail(x, f, p, n, ords ? "not a date in the day-month order of "
 	    "this file (see --date-order)" : "not a date");
 }
+
+static const char *canon_money[NFIELDS];	/* this row's canonical texts */
+static size_t canon_money_n[NFIELDS];
 
 static int
 get_money(struct rec *x, const struct row *w, int f, int d, int64_t *out,
@@ -350,9 +371,19 @@ get_money(struct rec *x, const struct row *w, int f, int d, int64_t *out,
 
 	*out = 0;
 	*present = 0;
+	canon_money[f] = NULL;
 	cell_of(w, fcol[f], &p, &n);
 	if (n == 0)
 		return 0;
+	/* the canonical form first: exact, and ten times cheaper */
+	if (dec == DEC_POINT && money_parse(p, n, d, out) == MONEY_OK) {
+		*present = 1;
+		if (money_canonical(p, n, d)) {
+			canon_money[f] = p;	/* written out as it is */
+			canon_money_n[f] = n;
+		}
+		return 0;
+	}
 	/* a JSON number is written with a decimal point, whatever the file */
 	e = norm_amount(p, n, w->v[fcol[f]].type == V_NUM ? DEC_POINT : dec, d,
 	    out, &modes, cur);
@@ -373,6 +404,12 @@ get_money(struct rec *x, const struct row *w, int f, int d, int64_t *out,
 static int
 row_currency(struct rec *x, const struct row *w, char code[8])
 {
+	/* the cells of the last few currencies, and their codes */
+	static struct {
+		char text[16], code[8];
+		size_t n;
+	} seen[4];
+	static unsigned next;
 	const char *p;
 	size_t n;
 	unsigned modes;
@@ -382,6 +419,11 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 	code[0] = '\0';
 	cell_of(w, fcol[F_CURRENCY], &p, &n);
 	if (n > 0) {
+		for (int i = 0; i < 4; i++)
+			if (seen[i].n == n && memcmp(seen[i].text, p, n) == 0) {
+				memcpy(code, seen[i].code, 8);
+				return 0;
+			}
 		if (norm_currency(p, n, cur) != 0) {
 			if (n >= 8) {
 				char q[ERR_QUOTE_MAX];
@@ -395,6 +437,12 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 			return 0;
 		}
 		memcpy(code, cur, 4);
+		if (n < sizeof(seen[0].text)) {
+			unsigned i = next++ % 4;
+			memcpy(seen[i].text, p, n);
+			seen[i].n = n;
+			memcpy(seen[i].code, cur, 4);
+		}
 		return 0;
 	}
 	for (int f = F_AMOUNT; f <= F_CREDIT; f++) {
@@ -415,6 +463,27 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 	if (opt.c.currency)
 		snprintf(code, 8, "%s", opt.c.currency);
 	return 0;
+}
+
+/* Decimals of a currency code, remembered. */
+static int
+decimals(const char *code)
+{
+	static char last[8] = "\377";
+	static int lastdec;
+	int known;
+
+	if (strcmp(code, last) == 0)
+		return lastdec;
+	lastdec = currency_decimals(code, strlen(code), &known);
+	if (!known && !rec_quiet(rd)) {
+		char key[32];
+		snprintf(key, sizeof(key), "cur:%s", code);
+		warn_once(key, "unknown currency \"%s\": kept as it is, 2 decimals",
+		    code);
+	}
+	snprintf(last, sizeof(last), "%s", code);
+	return lastdec;
 }
 
 /* ---- output ---- */
@@ -504,6 +573,8 @@ set_date(int f, int32_t d, char *buf)
 		return;
 	if (d == DATE_NONE)
 		cells[out_field[f]] = cell_null();
+	else if (f < NFIELDS && canon_date[f] != NULL)
+		cells[out_field[f]] = cell_text(canon_date[f], 10);
 	else
 		cells[out_field[f]] = cell_text(buf, date_format(buf, d));
 }
@@ -511,8 +582,20 @@ set_date(int f, int32_t d, char *buf)
 static void
 set_money(int f, int64_t v, int dec_, int present)
 {
-	if (out_field[f] >= 0)
-		cells[out_field[f]] = present ? cell_money(v, dec_) : cell_null();
+	if (out_field[f] < 0)
+		return;
+	cells[out_field[f]] = present ? cell_money(v, dec_) : cell_null();
+}
+
+/* A value read as it is written: its text goes out unchanged. */
+static void
+set_money_as_read(int f, int64_t v, int dec_, int present, int from)
+{
+	set_money(f, v, dec_, present);
+	if (out_field[f] >= 0 && present && canon_money[from] != NULL) {
+		cells[out_field[f]].p = canon_money[from];
+		cells[out_field[f]].n = canon_money_n[from];
+	}
 }
 
 static void
@@ -566,18 +649,13 @@ document(struct rec *x, const struct row *w)
 	int has_amount, has_open, has_paid = 0, has_credit, has_lc, has_promise;
 	int32_t inv, due, pdate = DATE_NONE, settled = DATE_NONE, promised,
 	    contact, hold;
-	int d, known, sign = 1, typed = 0, disputed = -1;
+	int d, sign = 1, typed = 0, disputed = -1;
+	int amount_from = F_AMOUNT, paid_from = -1;
 	enum doc_type type = DOC_INVOICE;
 
 	if (row_currency(x, w, cur) != 0)
 		return;
-	d = currency_decimals(cur, strlen(cur), &known);
-	if (!known && !rec_quiet(rd)) {
-		char key[32];
-		snprintf(key, sizeof(key), "cur:%s", cur);
-		warn_once(key, "unknown currency \"%s\": kept as it is, 2 decimals",
-		    cur);
-	}
+	d = decimals(cur);
 	for (int i = 0; i < 5; i++)
 		get_id(x, w, idf[i], &ids[i], &idp[i], &idn[i]);
 	if (idn[0] == 0 && idn[1] == 0) {
@@ -613,11 +691,13 @@ document(struct rec *x, const struct row *w)
 	if ((!has_amount || amount == 0) && has_credit && credit != 0) {
 		/* the credit side (贷方): a receipt */
 		amount = credit;
+		amount_from = F_CREDIT;
 		has_amount = 1;
 		if (!typed)
 			type = DOC_PAYMENT, typed = 1;
 	} else if (!has_amount && fcol[F_AMOUNT] < 0 && has_open) {
 		amount = open;	/* only an open balance is exported */
+		amount_from = F_OPEN;
 		has_amount = 1;
 	}
 	if (!has_amount) {
@@ -643,6 +723,7 @@ document(struct rec *x, const struct row *w)
 	} else if (fcol[F_PAID] >= 0) {
 		if (get_money(x, w, F_PAID, d, &paid, &has_paid) != 0)
 			return;
+		paid_from = F_PAID;
 		if (sign < 0)
 			paid = paid > 0 ? -paid : paid;
 	} else if (fcol[F_SETTLED] >= 0) {
@@ -676,8 +757,16 @@ document(struct rec *x, const struct row *w)
 		set_text(F_DOC_TYPE, tnames[type], strlen(tnames[type]));
 	set_date(F_INVOICE_DATE, inv, dates[0]);
 	set_date(F_DUE_DATE, due, dates[1]);
-	set_money(F_AMOUNT, amount, d, 1);
-	set_money(F_PAID, paid, d, has_paid);
+	if (amount_from == F_AMOUNT && sign > 0)
+		set_money_as_read(F_AMOUNT, amount, d, 1, F_AMOUNT);
+	else
+		set_money(F_AMOUNT, amount, d, 1);
+	if (paid_from == F_PAID && sign > 0)
+		set_money_as_read(F_PAID, paid, d, has_paid, F_PAID);
+	else
+		set_money(F_PAID, paid, d, has_paid);
+	if (pdate != DATE_NONE && pdate == settled)
+		canon_date[F_PAID_DATE] = canon_date[F_SETTLED];
 	set_date(F_PAID_DATE, pdate, dates[2]);
 	set_text(F_CURRENCY, cur, strlen(cur));
 	set_money(F_AMOUNT_LC, lc, 2, has_lc);
@@ -704,11 +793,11 @@ summary_row(struct rec *x, const struct row *w)
 	char cur[8], due[16];
 	const char *p, *cp;
 	size_t n, cn;
-	int d, known, wrote = 0;
+	int d, wrote = 0;
 
 	if (row_currency(x, w, cur) != 0)
 		return;
-	d = currency_decimals(cur, strlen(cur), &known);
+	d = decimals(cur);
 	cell_of(w, fcol[F_CUSTOMER], &cp, &cn);
 	if (cn == 0) {
 		n_total++;
@@ -793,7 +882,7 @@ blank_row(const struct row *w)
 	for (size_t c = 0; c < w->n; c++) {
 		const char *p = w->v[c].p;
 		size_t n = w->v[c].n;
-		norm_trim(&p, &n);
+		trim(&p, &n);
 		if (n > 0)
 			return 0;
 	}
@@ -829,7 +918,7 @@ total_row(const struct row *w)
 	for (size_t c = 0; c < w->n; c++) {
 		const char *p = w->v[c].p;
 		size_t n = w->v[c].n;
-		norm_trim(&p, &n);
+		trim(&p, &n);
 		if (n == 0)
 			continue;
 		if (first == w->n) {
@@ -838,7 +927,9 @@ total_row(const struct row *w)
 			first = c;
 			/* labels start with a letter or a CJK character: an id or
 			 * a date never is one, and the check is costly */
-			if ((p[0] >= '0' && p[0] <= '9') || !norm_is_total(p, n))
+			if (!strchr("TtSsGgPpZz", p[0]) && (unsigned char)p[0] < 0xe0)
+				goto counted;
+			if (!norm_is_total(p, n))
 				goto counted;
 			/* a row with a document number is a document */
 			cell_of(w, fcol[F_INVOICE], &ip, &in);

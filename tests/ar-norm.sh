@@ -46,5 +46,24 @@ check xero-aged-receivables-summary xero-aged-receivables-summary.csv -p xero
 check xero-aged-receivables-summary xero-aged-receivables-summary.csv
 check payment-prediction payment-prediction.csv
 
+# round trip: a canonical ledger comes out unchanged (the example ledger,
+# and a generated one with every shape of amount and date it writes)
+for f in "$ROOT/examples/ledger.csv" "$ROOT/tests/ar-norm/canonical.in"; do
+	"$BIN/ar-norm" "$f" > "$TMP/rt.csv" 2> "$TMP/rt.err"
+	cmp -s "$f" "$TMP/rt.csv" && [ ! -s "$TMP/rt.err" ] && ok || bad "round trip of $f: $(diff "$f" "$TMP/rt.csv" | head -3)"
+done
+awk 'BEGIN { srand(3); print "customer,invoice,invoice_date,due_date,amount,paid,currency"
+	for (i = 1; i <= 3000; i++) {
+		c = int(rand() * 3); cur = c == 0 ? "CNY" : c == 1 ? "JPY" : "KWD"
+		dec = c == 0 ? 2 : c == 1 ? 0 : 3; a = int(rand() * 10 ^ (rand() * 9)) - 1000
+		p = rand() < 0.5 ? 0 : a; f = dec ? "%d.%0" dec "d" : "%d"
+		printf "C%04d,%09d,2026-%02d-%02d,2026-12-%02d,%s,%s,%s\n", i % 97, i,
+		    1 + i % 12, 1 + i % 28, 1 + i % 31, amt(a, dec), amt(p, dec), cur
+	} }
+	function amt(v, d,    s, u) { s = v < 0 ? "-" : ""; v = v < 0 ? -v : v; u = 10 ^ d
+		return d ? sprintf("%s%d.%0" d "d", s, int(v / u), v % u) : s v }' > "$TMP/gen.csv"
+"$BIN/ar-norm" "$TMP/gen.csv" > "$TMP/rt.csv" 2> "$TMP/rt.err"
+cmp -s "$TMP/gen.csv" "$TMP/rt.csv" && ok || bad "round trip of a generated ledger: $(diff "$TMP/gen.csv" "$TMP/rt.csv" | head -3)"
+
 echo "ar-norm: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]

@@ -73,6 +73,36 @@ money_parse(const char *s, size_t n, int dec, int64_t *out)
 	return MONEY_OK;
 }
 
+int
+money_canonical(const char *s, size_t n, int dec)
+{
+	size_t i = 0, digits;
+
+	if (n > 0 && s[0] == '-')
+		i = 1;
+	for (digits = i; digits < n && (unsigned)(s[digits] - '0') <= 9; digits++)
+		;
+	if (digits == i || (s[i] == '0' && digits - i > 1))
+		return 0;	/* no digits, or a leading zero */
+	if (dec == 0) {
+		if (digits != n)
+			return 0;
+	} else {
+		if (digits + 1 + (size_t)dec != n || s[digits] != '.')
+			return 0;
+		for (size_t k = digits + 1; k < n; k++)
+			if ((unsigned)(s[k] - '0') > 9)
+				return 0;
+	}
+	if (i == 1) {	/* "-0.00" is not how zero is written */
+		for (size_t k = 1; k < n; k++)
+			if (s[k] != '0' && s[k] != '.')
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
 static size_t
 group_digits(char *buf, const char *d, size_t n, int group)
 {

@@ -25,6 +25,9 @@ enum money_err {
 enum money_err money_parse(const char *s, size_t n, int dec, int64_t *out);
 const char *money_strerror(enum money_err e);
 
+/* Is S written exactly as money_format(DEC) would write it? */
+int money_canonical(const char *s, size_t n, int dec);
+
 /* Decimal text of V with DEC decimals; never "-0.00". Returns the length;
  * BUF needs MONEY_BUFSZ bytes. GROUP adds thousands separators (',').*/
 #define MONEY_BUFSZ 48

@@ -125,6 +125,11 @@ norm_trim(const char **s, size_t *n)
 	unsigned cp;
 	size_t k;
 
+	/* most cells begin and end with a visible ASCII byte */
+	if (*n == 0 || ((unsigned char)b[0] > ' ' && (unsigned char)b[0] < 0x80 &&
+	    (unsigned char)e[-1] > ' ' && (unsigned char)e[-1] < 0x80))
+		return;
+
 	b = skip_spaces(b, e);
 	while (e > b && (k = prev_cp(b, e, &cp)) > 0 && is_space_cp(cp))
 		e -= k;

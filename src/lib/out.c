@@ -191,6 +191,12 @@ cell_format(char *buf, const struct cell *c, int group)
 {
 	switch (c->kind) {
 	case C_MONEY:
+		if (c->p != NULL && !group && c->n < CELL_BUFSZ) {
+			memcpy(buf, c->p, c->n);
+			buf[c->n] = '\0';
+			return c->n;
+		}
+		return fixed_format(buf, c->i, c->scale, group);
 	case C_FIXED:
 		return fixed_format(buf, c->i, c->scale, group);
 	case C_INT:

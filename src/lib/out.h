@@ -40,7 +40,8 @@ void ob_json_val(struct obuf *o, const struct val *v);
 enum cell_kind {
 	C_NULL = 0,	/* undefined: empty in CSV, null in JSON */
 	C_TEXT,		/* p, n */
-	C_MONEY,	/* i minor units, scale = decimals */
+	C_MONEY,	/* i minor units, scale = decimals; p, n when given:
+			 * that value already written canonically */
 	C_INT,		/* i */
 	C_FIXED		/* i / 10^scale (DSO 1 decimal, ratios 4) */
 };
