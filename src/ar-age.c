@@ -661,7 +661,7 @@ main(int argc, char **argv)
 	agg_size = sizeof(struct agg) + (size_t)bk.n * sizeof(int64_t) +
 	    (with_extra ? sizeof(struct extra) : 0);
 	run_init(&run0, rd, grouped);
-	ap = apply_new(opt.c.as_of, opt.fifo);
+	ap = apply_new(opt.c.as_of, opt.fifo, 0);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	setup_output(opts_outfmt(&opt.c, rd), grouped);

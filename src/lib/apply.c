@@ -8,10 +8,18 @@
 #include "grp.h"
 #include "money.h"
 
+struct appl {		/* one receipt, credit or adjustment on an invoice */
+	int32_t date;
+	int64_t amt;
+};
+
 struct target {		/* an invoice named by a ref */
-	int64_t sum;	/* receipts and credits (negative), adjustments (signed) */
+	int64_t sum;	/* receipts and credits (negative), adjustments
+			 * (signed), dated on or before as_of */
 	int matched;	/* an invoice with that key exists */
 	int fifo;	/* its customer has credit to net */
+	struct appl *list;	/* every one of them, dated mode only */
+	uint32_t n, cap;
 };
 
 struct fitem {
@@ -28,7 +36,7 @@ struct fgroup {		/* one customer and currency, FIFO */
 
 struct apply {
 	int32_t as_of;
-	int fifo;
+	int fifo, dated;
 	struct grp *targets;	/* company,customer,invoice,currency */
 	struct grp *fcust;	/* company,customer,currency -> struct fgroup */
 	struct grp *result;	/* seq -> int64_t (FIFO outcome) */
@@ -36,12 +44,13 @@ struct apply {
 };
 
 struct apply *
-apply_new(int32_t as_of, int fifo)
+apply_new(int32_t as_of, int fifo, int dated)
 {
 	struct apply *a = xcalloc(1, sizeof(*a));
 
 	a->as_of = as_of;
 	a->fifo = fifo;
+	a->dated = dated;
 	a->targets = grp_new(sizeof(struct target));
 	a->fcust = grp_new(sizeof(struct fgroup));
 	a->result = grp_new(sizeof(int64_t));
@@ -58,6 +67,10 @@ apply_free(struct apply *a)
 		free(g->items);
 		free(g->credits);
 	}
+	free(v);
+	v = grp_all(a->targets);
+	for (size_t i = 0; i < grp_len(a->targets); i++)
+		free(((struct target *)v[i])->list);
 	free(v);
 	grp_free(a->targets);
 	grp_free(a->fcust);
@@ -121,17 +134,29 @@ void
 apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 {
 	struct target *t;
+	int64_t v;
 
 	(void)seq;
-	if (d->type == DOC_INVOICE || !apply_in_time(a, d))
+	if (d->type == DOC_INVOICE || (!a->dated && !apply_in_time(a, d)))
 		return;
 	if (d->ref.n == 0) {
-		if (a->fifo && is_credit(d))
+		if (a->fifo && is_credit(d) && apply_in_time(a, d))
 			fcust(a, d, 1);
 		return;
 	}
 	t = target(a, d, &d->ref, 1);
-	if (money_add(&t->sum, is_credit(d) ? credit_amount(a, d) : d->amount) != 0)
+	v = is_credit(d) ? credit_amount(a, d) : d->amount;
+	if (a->dated) {
+		if (t->n == t->cap) {
+			t->cap = t->cap ? 2 * t->cap : 2;
+			t->list = xrealloc(t->list, t->cap * sizeof(*t->list));
+		}
+		t->list[t->n].date = d->invoice_date;
+		t->list[t->n++].amt = v;
+		if (!apply_in_time(a, d))
+			return;
+	}
+	if (money_add(&t->sum, v) != 0)
 		die(EXIT_FATAL, "amounts applied to one invoice overflow");
 	if (a->fifo && is_credit(d))
 		fcust(a, d, 1);
@@ -314,4 +339,98 @@ apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
 			*left = rest;
 	}
 	return 0;
+}
+
+/* ---- dated queries (apply_new(..., dated = 1)) ---- */
+
+static int
+paid_counts(const struct doc *d, int32_t date)
+{
+	return d->paid != 0 && (d->paid_date == DATE_NONE || d->paid_date <= date);
+}
+
+int64_t
+apply_open_at(struct apply *a, const struct doc *d, int32_t date)
+{
+	int64_t open = d->amount;
+	struct target *t;
+
+	if (paid_counts(d, date))
+		open -= d->paid;
+	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0 &&
+	    (t = target(a, d, &d->invoice, 0)) != NULL)
+		for (uint32_t i = 0; i < t->n; i++)
+			if (t->list[i].date == DATE_NONE || t->list[i].date <= date)
+				if (money_add(&open, t->list[i].amt) != 0)
+					die(EXIT_FATAL, "amounts applied to one invoice "
+					    "overflow");
+	return open;
+}
+
+static int
+cmp_appl(const void *x, const void *y)
+{
+	const struct appl *p = x, *q = y;
+
+	return (p->date > q->date) - (p->date < q->date);
+}
+
+int32_t
+apply_last_receipt(struct apply *a, const struct doc *d, int32_t date,
+    int *unknown)
+{
+	int32_t last = DATE_NONE;
+	struct target *t;
+
+	*unknown = 0;
+	if (paid_counts(d, date)) {
+		if (d->paid_date == DATE_NONE)
+			*unknown = 1;
+		else
+			last = d->paid_date;
+	}
+	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0 &&
+	    (t = target(a, d, &d->invoice, 0)) != NULL)
+		for (uint32_t i = 0; i < t->n; i++) {
+			int32_t x = t->list[i].date;
+			if (x == DATE_NONE)
+				*unknown = 1;
+			else if (x <= date && (last == DATE_NONE || x > last))
+				last = x;
+		}
+	return last;
+}
+
+int32_t
+apply_settled(struct apply *a, const struct doc *d, int *unknown)
+{
+	int64_t open = d->amount;
+	struct target *t = NULL;
+	struct appl paid = { d->paid_date, -d->paid };
+
+	*unknown = 0;
+	if (open <= 0)
+		return DATE_NONE;
+	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0)
+		t = target(a, d, &d->invoice, 0);
+	if (t != NULL && t->n > 1)
+		qsort(t->list, t->n, sizeof(*t->list), cmp_appl);
+	/* blank dates first: they count as before any date */
+	for (int pass = 0; pass < 2; pass++) {
+		uint32_t n = t ? t->n : 0;
+		for (uint32_t i = 0; i <= n; i++) {
+			const struct appl *e = i < n ? &t->list[i] : &paid;
+			if (e == &paid && d->paid == 0)
+				continue;
+			if ((pass == 0) != (e->date == DATE_NONE))
+				continue;
+			open += e->amt;
+			if (open <= 0) {
+				if (e->date == DATE_NONE)
+					*unknown = 1;
+				return e->date;
+			}
+		}
+	}
+	return DATE_NONE;
 }

@@ -22,7 +22,8 @@
 
 struct apply;
 
-struct apply *apply_new(int32_t as_of, int fifo);
+/* DATED: keep every application's date, for the dated queries below. */
+struct apply *apply_new(int32_t as_of, int fifo, int dated);
 void apply_free(struct apply *a);
 /* Does the document count as of the date? (invoices dated after it, and
  * receipts dated after it, do not) */
@@ -43,5 +44,16 @@ int apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
     int64_t *left);
 /* Is D an item (aged on its own) rather than a receipt or credit? */
 int apply_is_item(const struct apply *a, const struct doc *d);
+
+/* Dated mode: an invoice's open as of DATE (FIFO not applied). */
+int64_t apply_open_at(struct apply *a, const struct doc *d, int32_t date);
+/* Dated mode: the last receipt on or before DATE (paid_date, or a receipt
+ * or credit applied to it); DATE_NONE if none. *UNKNOWN: some receipt had
+ * no date. */
+int32_t apply_last_receipt(struct apply *a, const struct doc *d, int32_t date,
+    int *unknown);
+/* Dated mode: the day the invoice's open fell to zero or below, or
+ * DATE_NONE; *UNKNOWN when that receipt had no date. */
+int32_t apply_settled(struct apply *a, const struct doc *d, int *unknown);
 
 #endif
