@@ -7,6 +7,7 @@
 #include "apply.h"
 #include "date.h"
 #include "err.h"
+#include "gby.h"
 #include "grp.h"
 #include "ledger.h"
 #include "money.h"
@@ -81,11 +82,8 @@ struct upd {			/* one item or unapplied amount, for a group */
 struct run {			/* what one reader (one thread) works with */
 	struct rec_reader *rd;
 	struct ledger led;
-	struct grp *groups;	/* NULL: detail mode */
-	struct grp_pipe *pipe;
+	struct gby *groups;	/* NULL: detail mode */
 	struct key gkey;
-	void **sorted;		/* the groups, once finished */
-	struct run *other;	/* the second half's run, merged at output */
 };
 
 static struct run run0;
@@ -156,7 +154,7 @@ push(struct run *w, struct rec *x, const struct doc *d, const struct upd *u)
 		}
 	}
 	key_add(k, d->currency.p, d->currency.n);
-	grp_pipe_push(w->pipe, k->p, k->n, u);
+	gby_push(w->groups, k->p, k->n, u);
 }
 
 /* An open item: DAYS overdue (or old, --basis invoice); OVERDUE for interest. */
@@ -239,6 +237,10 @@ process(struct run *w, struct rec *x, uint64_t seq)
 	    d.due_date != DATE_NONE ? as_of - d.due_date : 0);
 }
 
+static void update(void *payload, const void *data, void *ctx);
+static void merge(void *into, const void *from, void *ctx);
+static struct gby_ops agg_ops = { 0, sizeof(struct upd), update, merge };
+
 static void
 run_init(struct run *w, struct rec_reader *rd, int grouped)
 {
@@ -246,34 +248,16 @@ run_init(struct run *w, struct rec_reader *rd, int grouped)
 	w->rd = rd;
 	ledger_init(&w->led, rd, opt.c.currency, opt.by_invoice_date ?
 	    LD_INVOICE_DATE : LD_DUE);
-	if (grouped) {
-		w->groups = grp_new(agg_size);
-		w->pipe = grp_pipe_new(w->groups, sizeof(struct upd), update, NULL);
-	}
+	if (grouped)
+		w->groups = gby_new(&agg_ops, NULL);
 }
 
 static void
 run_free(struct run *w)
 {
-	if (w->other) {
-		run_free(w->other);
-		free(w->other);
-	}
-	grp_pipe_free(w->pipe);
-	grp_free(w->groups);
-	free(w->sorted);
+	gby_free(w->groups);
 	free(w->gkey.p);
 }
-
-/* Apply what is pending and sort the groups. */
-static void
-run_finish(struct run *w)
-{
-	grp_pipe_flush(w->pipe);
-	free(w->sorted);
-	w->sorted = grp_sorted(w->groups);
-}
-
 
 /* rec_reduce: the second half of a file gets a run of its own. */
 static void *
@@ -296,14 +280,20 @@ static void
 half_finish(void *state, void *ctx)
 {
 	(void)ctx;
-	run_finish(state);	/* sorted in its own thread */
+	gby_finish(((struct run *)state)->groups);	/* sorted in its thread */
 }
 
 static void
 half_merge(void *into, void *from, void *ctx)
 {
+	struct run *w = from;
+
 	(void)ctx;
-	((struct run *)into)->other = from;	/* merged as the rows are written */
+	/* merged as the rows are written */
+	gby_attach(((struct run *)into)->groups, w->groups);
+	w->groups = NULL;
+	run_free(w);
+	free(w);
 }
 
 static void
@@ -424,8 +414,12 @@ summary_row(const char **f, const size_t *fn, const char *cur, size_t curn,
 }
 
 static void
-merge(struct agg *t, const struct agg *g)
+merge(void *into, const void *from, void *ctx)
 {
+	struct agg *t = into;
+	const struct agg *g = from;
+
+	(void)ctx;
 	t->dec = g->dec;
 	if (t->count + g->count < t->count)
 		die(EXIT_FATAL, "more than %u items in one group", UINT32_MAX);
@@ -445,46 +439,31 @@ merge(struct agg *t, const struct agg *g)
 
 /* One row per group, in key order: the groups of the two halves (when the
  * input was split) are merged here, as both are sorted. */
+static struct grp *totals;
+
+static void
+summary_group(const char *key, size_t n, const void *payload, void *arg)
+{
+	const char *f[MAXBY + 1];
+	size_t fn[MAXBY + 1];
+
+	(void)arg;
+	key_split(key, n, f, fn, MAXBY + 1);
+	summary_row(f, fn, f[opt.nby], fn[opt.nby], payload);
+	if (opt.total)
+		merge(grp_get(totals, f[opt.nby], fn[opt.nby],
+		    grp_hash(f[opt.nby], fn[opt.nby])), payload, NULL);
+}
+
 static void
 summary(void)
 {
-	struct grp *totals = grp_new(agg_size);
-	void **a, **b, **v, *none = NULL;
-	size_t na, nb, i = 0, j = 0, n;
-	struct agg *both = xcalloc(1, agg_size + 16);
-	const char *f[MAXBY + 1], *key;
-	size_t fn[MAXBY + 1];
+	void **v;
+	const char *key;
+	size_t n;
 
-	run_finish(&run0);
-	a = run0.sorted;
-	na = grp_len(run0.groups);
-	b = run0.other ? run0.other->sorted : &none;
-	nb = run0.other ? grp_len(run0.other->groups) : 0;
-	while (i < na || j < nb) {
-		const void *e;
-		const struct agg *g;
-		int c = i >= na ? 1 : j >= nb ? -1 : grp_cmp(a[i], b[j]);
-		if (i + 8 < na)
-			__builtin_prefetch(a[i + 8]);
-		if (j + 8 < nb)
-			__builtin_prefetch(b[j + 8]);
-		if (c == 0) {
-			memcpy(both, a[i], agg_size);
-			merge(both, b[j]);
-			e = a[i++];
-			g = both;
-			j++;
-		} else if (c < 0)
-			g = e = a[i++];
-		else
-			g = e = b[j++];
-		key = grp_key(e, &n);
-		key_split(key, n, f, fn, MAXBY + 1);
-		summary_row(f, fn, f[opt.nby], fn[opt.nby], g);
-		if (opt.total)
-			merge(grp_get(totals, f[opt.nby], fn[opt.nby],
-			    grp_hash(f[opt.nby], fn[opt.nby])), g);
-	}
+	totals = grp_new(agg_size);
+	gby_walk(run0.groups, summary_group, NULL);
 	/* --total: one row per currency, group fields empty (SPEC 1.9) */
 	v = grp_sorted(totals);
 	for (size_t k = 0; k < grp_len(totals); k++) {
@@ -492,7 +471,6 @@ summary(void)
 		summary_row(NULL, NULL, key, n, v[k]);
 	}
 	free(v);
-	free(both);
 	grp_free(totals);
 }
 
@@ -660,6 +638,7 @@ main(int argc, char **argv)
 	    "doc_type")) || rec_has(rd, rec_col(rd, "ref")) || opt.fifo;
 	agg_size = sizeof(struct agg) + (size_t)bk.n * sizeof(int64_t) +
 	    (with_extra ? sizeof(struct extra) : 0);
+	agg_ops.payload = agg_size;
 	run_init(&run0, rd, grouped);
 	ap = apply_new(opt.c.as_of, opt.fifo, 0);
 	if (rec_empty(rd))
