@@ -1,7 +1,7 @@
 # arkit - accounts-receivable and negotiation tools. See README.md.
 .SUFFIXES:
 
-BIN = ar-age ar-norm
+BIN = ar-age ar-norm credit-grade
 
 PREFIX = /usr/local
 CC = cc

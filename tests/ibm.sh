@@ -59,6 +59,42 @@ for v in variant-excel-roundtrip variant-with-missing; do
 	grep -q ' 0 rejected' "$TMP/err" && ok || bad "$v: $(tail -1 "$TMP/err")"
 done
 
+# credit-grade's timeliness per customer against an independent awk
+# computation of the same PAYDEX-style index (SPEC 4), to 0.1 point
+"$BIN/credit-grade" --as-of 2013-12-31 "$TMP/norm.csv" > "$TMP/cg.csv" 2> "$TMP/err"
+awk -F, -v asof=2013-12-31 '
+	function dfc(s,    y, m, d, era, yoe, doy, doe) {
+		y = substr(s, 1, 4) + 0; m = substr(s, 6, 2) + 0; d = substr(s, 9, 2) + 0
+		y -= (m <= 2); era = int((y >= 0 ? y : y - 399) / 400); yoe = y - era * 400
+		doy = int((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+		doe = yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy
+		return era * 146097 + doe - 719468
+	}
+	function pts(x,    i) {
+		if (x <= px[1]) return py[1]
+		for (i = 2; i <= np; i++) if (x <= px[i])
+			return py[i - 1] + (py[i] - py[i - 1]) * (x - px[i - 1]) / (px[i] - px[i - 1])
+		return py[np]
+	}
+	BEGIN {
+		np = split("-30 -20 0 15 22 30 60 90 120 180", px, " ")
+		split("100 90 80 70 60 50 40 30 20 1", py, " ")
+		a = dfc(asof)
+	}
+	NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	{
+		due = dfc($c["due_date"]); amt = $c["amount"] + 0
+		if (due <= a - 365 || due > a) next
+		if ($c["paid_date"] != "" && dfc($c["paid_date"]) <= a) d = dfc($c["paid_date"]) - due
+		else if (a > due) d = a - due
+		else next
+		w[$1] += amt; s[$1] += amt * pts(d)
+	}
+	END { for (k in w) printf "%s %.4f\n", k, s[k] / w[k] }' "$TMP/norm.csv" | sort > "$TMP/want"
+awk -F, 'NR > 1 && $8 != "" { print $1, $8 }' "$TMP/cg.csv" | sort > "$TMP/got"
+join "$TMP/want" "$TMP/got" | awk '{ d = $2 - $3; if (d < 0) d = -d; if (d > 0.1) { print; bad = 1 } n++ }
+	END { exit bad || n < 90 }' > "$TMP/diff" && ok || bad "credit-grade timeliness differs from awk: $(head -3 "$TMP/diff") ($(wc -l < "$TMP/got") customers)"
+
 # all settled by 2014-01-09: nothing open at the end
 "$BIN/ar-age" --as-of 2014-12-31 -v "$TMP/ibm.csv" > "$TMP/end.csv" 2> "$TMP/err"
 [ "$(wc -l < "$TMP/end.csv")" = 1 ] && grep -q '2466 read, 0 written, 2466 filtered' "$TMP/err" && ok || bad "open at the end: $(cat "$TMP/err")"

@@ -173,7 +173,9 @@ policy_dump(const struct pol *t, const char *title)
 	    "to change.\n", title);
 	for (const struct pol *k = t; k->key; k++) {
 		int w = printf("%s = %s", k->key, k->dflt);
-		printf("%*s# %s\n", w < 40 ? 40 - w : 1, "", k->help);
+		if (k->help && *k->help)
+			printf("%*s# %s", w < 40 ? 40 - w : 1, "", k->help);
+		putchar('\n');
 	}
 }
 

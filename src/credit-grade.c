@@ -1,0 +1,656 @@
+/* credit-grade - customer credit rating, limit and terms (客户信誉度管理表),
+ * SPEC 4. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apply.h"
+#include "date.h"
+#include "err.h"
+#include "gby.h"
+#include "ledger.h"
+#include "money.h"
+#include "opts.h"
+#include "out.h"
+#include "policy.h"
+#include "rec.h"
+
+/* ---- the policy: every number of SPEC 4 ---- */
+
+static struct {
+	int window_days, min_items, exposure_grace, exposure_full_days;
+	int tenure_full_months, cap_c_days, cap_e_days, limit_months_max;
+	int64_t w_timeliness, w_exposure, w_tenure;	/* x 10000 */
+	int64_t grade_a, grade_b, grade_c, grade_d, a_min_timeliness;
+	int64_t cap_min_amount, cap_min_percent, limit_round, new_limit;
+	int64_t factor[5];
+	char terms[6][32];	/* A..E, then N */
+	struct points points;
+} pol;
+
+static const struct pol policy[] = {
+	{ "window_days", "365", PK_INT, &pol.window_days, 1, 36500,
+	  "invoices due in the last so many days count" },
+	{ "min_items", "3", PK_INT, &pol.min_items, 1, 100000,
+	  "fewer counted invoices: grade N" },
+	{ "points", "-30:100, -20:90, 0:80, 15:70, 22:60, 30:50, 60:40, 90:30, "
+	  "120:20, 180:1", PK_POINTS, &pol.points, 0, 0,
+	  "days beyond terms : points (PAYDEX-style), linear between" },
+	{ "exposure_grace", "15", PK_INT, &pol.exposure_grace, 0, 36500,
+	  "items overdue more than this weigh on exposure" },
+	{ "exposure_full_days", "90", PK_INT, &pol.exposure_full_days, 1, 36500,
+	  "an item this late weighs in full" },
+	{ "tenure_full_months", "36", PK_INT, &pol.tenure_full_months, 1, 1200,
+	  "tenure reaches 100 after so many months" },
+	{ "weight_timeliness", "0.6", PK_NUM, &pol.w_timeliness, 0, 10000,
+	  "score = weights x timeliness, exposure, tenure" },
+	{ "weight_exposure", "0.3", PK_NUM, &pol.w_exposure, 0, 10000, "" },
+	{ "weight_tenure", "0.1", PK_NUM, &pol.w_tenure, 0, 10000, "" },
+	{ "grade_a", "80", PK_NUM, &pol.grade_a, 0, 1000000, "lowest score of A" },
+	{ "grade_b", "70", PK_NUM, &pol.grade_b, 0, 1000000, "of B" },
+	{ "grade_c", "60", PK_NUM, &pol.grade_c, 0, 1000000, "of C" },
+	{ "grade_d", "50", PK_NUM, &pol.grade_d, 0, 1000000, "of D; below: E" },
+	{ "a_min_timeliness", "75", PK_NUM, &pol.a_min_timeliness, 0, 1000000,
+	  "an A also needs this timeliness" },
+	{ "cap_c_days", "90", PK_INT, &pol.cap_c_days, 1, 36500,
+	  "an item more overdue caps the grade at C" },
+	{ "cap_e_days", "180", PK_INT, &pol.cap_e_days, 1, 36500,
+	  "... and this overdue at E" },
+	{ "cap_min_amount", "1000", PK_NUM, &pol.cap_min_amount, 0,
+	  (int64_t)1 << 50, "such an item's open is at least this" },
+	{ "cap_min_percent", "2", PK_NUM, &pol.cap_min_percent, 0, 1000000,
+	  "... and this percentage of the customer's open" },
+	{ "factor_a", "1", PK_NUM, &pol.factor[0], 0, 1000000,
+	  "credit limit = monthly billing x (terms_days + 30) / 30 x factor" },
+	{ "factor_b", "0.8", PK_NUM, &pol.factor[1], 0, 1000000, "" },
+	{ "factor_c", "0.5", PK_NUM, &pol.factor[2], 0, 1000000, "" },
+	{ "factor_d", "0", PK_NUM, &pol.factor[3], 0, 1000000, "" },
+	{ "factor_e", "0", PK_NUM, &pol.factor[4], 0, 1000000, "" },
+	{ "limit_round", "1000", PK_NUM, &pol.limit_round, 1, (int64_t)1 << 50,
+	  "limits are rounded down to this" },
+	{ "limit_months_max", "12", PK_INT, &pol.limit_months_max, 1, 1200,
+	  "monthly billing: billed / months active, at most this many" },
+	{ "terms_a", "goods-first", PK_WORD, pol.terms[0],  0, 0,
+	  "先货后款: goods first, net terms" },
+	{ "terms_b", "final-with-goods", PK_WORD, pol.terms[1], 0, 0,
+	  "尾款尾货: the last shipment waits for the balance" },
+	{ "terms_c", "pay-on-delivery", PK_WORD, pol.terms[2], 0, 0,
+	  "同款同货: pay on each delivery" },
+	{ "terms_d", "prepay", PK_WORD, pol.terms[3], 0, 0, "先款后货: prepayment" },
+	{ "terms_e", "prepay", PK_WORD, pol.terms[4], 0, 0, "... and credit stops" },
+	{ "terms_new", "pay-on-delivery", PK_WORD, pol.terms[5], 0, 0,
+	  "grade N: too little history" },
+	{ "new_limit", "0", PK_NUM, &pol.new_limit, 0, (int64_t)1 << 50,
+	  "credit limit of grade N" },
+	{ NULL, NULL, 0, NULL, 0, 0, NULL }
+};
+
+/* The terms, in the words of the course (应收账款预案, 分级设定). */
+static const struct {
+	const char *code, *en, *zh;
+} termnames[] = {
+	{ "goods-first", "goods first, net terms", "先货后款" },
+	{ "final-with-goods", "last shipment with the balance", "尾款尾货" },
+	{ "pay-on-delivery", "pay on each delivery", "同款同货" },
+	{ "prepay", "prepayment", "先款后货" },
+};
+
+enum { OPT_WINDOW = OPT_TOOL };
+
+static struct {
+	struct common c;
+} opt;
+
+/* ---- one customer and currency ---- */
+
+struct cust {
+	i128 tw, tp, tdays;	/* timeliness: sum w, w * points, w * days */
+	i128 expo;		/* sum open * min(days, full) */
+	i128 terms_num;		/* sum amount * (due - invoice date) */
+	int64_t billed, terms_den, open, overdue, open_pos;
+	int64_t cap_c, cap_e;	/* largest open of the items past the caps */
+	int32_t first, first_window, max_days;
+	uint32_t invoices, counted, undated;
+	int8_t dec, has_paid, has_first, has_window, has_due;
+};
+
+struct upd {			/* what one document adds */
+	int64_t w[2], pts[2];	/* the paid part, the open part */
+	int32_t days[2];
+	int64_t billed, terms_days, open, overdue, open_pos, expo_open, cap_open;
+	int32_t first, expo_days, cap_days, days_overdue;
+	int8_t counted, undated, in_window, dec, paid, is_invoice;
+};
+
+static void
+cust_update(void *payload, const void *data, void *ctx)
+{
+	struct cust *g = payload;
+	const struct upd *u = data;
+
+	(void)ctx;
+	g->dec = u->dec;
+	if (u->first != DATE_NONE && (!g->has_first || u->first < g->first)) {
+		g->first = u->first;
+		g->has_first = 1;
+	}
+	if (u->in_window) {
+		g->invoices++;
+		g->billed += u->billed;
+		if (u->terms_days >= 0) {
+			g->terms_num += (i128)u->billed * u->terms_days;
+			g->terms_den += u->billed;
+		}
+		if (!g->has_window || u->first < g->first_window)
+			g->first_window = u->first;
+		g->has_window = 1;
+	}
+	for (int k = 0; k < 2; k++)
+		if (u->w[k] > 0) {
+			g->tw += u->w[k];
+			g->tp += (i128)u->w[k] * u->pts[k];
+			g->tdays += (i128)u->w[k] * u->days[k];
+		}
+	g->counted += u->counted;
+	g->undated += u->undated;
+	g->has_paid |= u->paid;
+	if (money_add(&g->open, u->open) != 0 ||
+	    money_add(&g->overdue, u->overdue) != 0 ||
+	    money_add(&g->open_pos, u->open_pos) != 0)
+		die(EXIT_FATAL, "a customer's open amount is too large to sum");
+	g->expo += (i128)u->expo_open * u->expo_days;
+	if (u->open_pos > 0) {
+		if (!g->has_due || u->days_overdue > g->max_days)
+			g->max_days = u->days_overdue;
+		g->has_due = 1;
+	}
+	if (u->cap_days > pol.cap_c_days && u->cap_open > g->cap_c)
+		g->cap_c = u->cap_open;
+	if (u->cap_days > pol.cap_e_days && u->cap_open > g->cap_e)
+		g->cap_e = u->cap_open;
+}
+
+static void
+cust_merge(void *into, const void *from, void *ctx)
+{
+	struct cust *t = into;
+	const struct cust *g = from;
+
+	(void)ctx;
+	t->dec = g->dec;
+	t->tw += g->tw, t->tp += g->tp, t->tdays += g->tdays;
+	t->expo += g->expo, t->terms_num += g->terms_num;
+	t->billed += g->billed, t->terms_den += g->terms_den;
+	if (money_add(&t->open, g->open) != 0 ||
+	    money_add(&t->overdue, g->overdue) != 0 ||
+	    money_add(&t->open_pos, g->open_pos) != 0)
+		die(EXIT_FATAL, "a customer's open amount is too large to sum");
+	if (g->cap_c > t->cap_c)
+		t->cap_c = g->cap_c;
+	if (g->cap_e > t->cap_e)
+		t->cap_e = g->cap_e;
+	if (g->has_first && (!t->has_first || g->first < t->first))
+		t->first = g->first, t->has_first = 1;
+	if (g->has_window && (!t->has_window || g->first_window < t->first_window))
+		t->first_window = g->first_window, t->has_window = 1;
+	if (g->has_due && (!t->has_due || g->max_days > t->max_days))
+		t->max_days = g->max_days, t->has_due = 1;
+	t->invoices += g->invoices, t->counted += g->counted;
+	t->undated += g->undated;
+	t->has_paid |= g->has_paid;
+}
+
+static const struct gby_ops cust_ops = {
+	sizeof(struct cust), sizeof(struct upd), cust_update, cust_merge
+};
+
+/* ---- reading ---- */
+
+struct run {
+	struct rec_reader *rd;
+	struct ledger led;
+	struct gby *groups;
+	struct key key;
+	int since;		/* customer_since column */
+};
+
+static struct run run0;
+static struct apply *ap;
+static unsigned long any_paid;
+
+/* What one document adds to its customer (SPEC 4). */
+static void
+process(struct run *w, struct rec *x, uint64_t seq)
+{
+	struct doc d;
+	struct upd u;
+	int32_t as_of = opt.c.as_of, since;
+	int64_t open;
+
+	if (ledger_read(&w->led, x, &d) != 0)
+		return;
+	if (field_date(w->rd, x, w->since, &since, 0) != 0)
+		return;
+	if (!apply_in_time(ap, &d)) {
+		rec_filtered(w->rd, x);
+		return;
+	}
+	memset(&u, 0, sizeof(u));
+	u.dec = (int8_t)d.dec;
+	u.first = since != DATE_NONE ? since : DATE_NONE;
+	if (apply_is_item(ap, &d)) {
+		int32_t due = d.due_date != DATE_NONE ? d.due_date : d.invoice_date;
+		open = apply_open(ap, &d, seq);
+		u.open = open;
+		if (d.type == DOC_INVOICE && d.amount > 0) {
+			if (d.invoice_date != DATE_NONE && (u.first == DATE_NONE ||
+			    d.invoice_date < u.first))
+				u.first = d.invoice_date;
+			if (d.invoice_date != DATE_NONE &&
+			    d.invoice_date > as_of - pol.window_days) {
+				u.in_window = 1;
+				u.billed = d.amount;
+				u.terms_days = d.due_date != DATE_NONE ?
+				    d.due_date - d.invoice_date : -1;
+			}
+			if (due != DATE_NONE && due > as_of - pol.window_days &&
+			    due <= as_of) {
+				/* timeliness: the paid part when it was paid, the
+				 * open part past due as of now */
+				int64_t paid = d.amount - (open > 0 ? open : 0);
+				if (paid > 0) {
+					int unknown;
+					int32_t last = apply_last_receipt(ap, &d, as_of,
+					    &unknown);
+					if (last != DATE_NONE) {
+						u.w[0] = paid;
+						u.days[0] = last - due;
+						u.pts[0] = points_at(&pol.points, u.days[0]);
+						u.paid = 1;
+					} else
+						u.undated = 1;
+				}
+				if (open > 0 && as_of > due) {
+					u.w[1] = open;
+					u.days[1] = as_of - due;
+					u.pts[1] = points_at(&pol.points, u.days[1]);
+				}
+				u.counted = u.w[0] > 0 || u.w[1] > 0;
+			}
+		}
+		if (open > 0 && due != DATE_NONE) {
+			int32_t days = as_of - due;
+			u.open_pos = open;
+			u.days_overdue = days;
+			if (days > 0)
+				u.overdue = open;
+			if (!d.disputed) {
+				if (days > pol.exposure_grace) {
+					u.expo_open = open;
+					u.expo_days = days < pol.exposure_full_days ? days :
+					    pol.exposure_full_days;
+				}
+				u.cap_open = open;
+				u.cap_days = days;
+			}
+		}
+	} else {
+		int64_t left;
+		if (apply_is_applied(ap, &d, seq, &left)) {
+			rec_filtered(w->rd, x);	/* in its invoice's open */
+			return;
+		}
+		u.open = left;		/* unapplied cash lowers the balance */
+	}
+	key_reset(&w->key);
+	key_add(&w->key, d.customer.p, d.customer.n);
+	key_add(&w->key, d.currency.p, d.currency.n);
+	gby_push(w->groups, w->key.p, w->key.n, &u);
+	rec_written(w->rd, x);
+}
+
+static void
+run_init(struct run *w, struct rec_reader *rd)
+{
+	memset(w, 0, sizeof(*w));
+	w->rd = rd;
+	ledger_init(&w->led, rd, opt.c.currency, 0);
+	w->since = rec_col(rd, "customer_since");
+	w->groups = gby_new(&cust_ops, NULL);
+}
+
+static void
+run_free(struct run *w)
+{
+	gby_free(w->groups);
+	free(w->key.p);
+}
+
+static void *
+half_state(void *ctx, struct rec_reader *rd)
+{
+	struct run *w = xmalloc(sizeof(*w));
+
+	(void)ctx;
+	run_init(w, rd);
+	return w;
+}
+
+static void
+half_map(void *state, struct rec *x)
+{
+	process(state, x, 0);
+}
+
+static void
+half_finish(void *state, void *ctx)
+{
+	(void)ctx;
+	gby_finish(((struct run *)state)->groups);
+}
+
+static void
+half_merge(void *into, void *from, void *ctx)
+{
+	struct run *w = from;
+
+	(void)ctx;
+	gby_attach(((struct run *)into)->groups, w->groups);
+	w->groups = NULL;
+	run_free(w);
+	free(w);
+}
+
+static void
+half_free(void *state, void *ctx)
+{
+	(void)ctx;
+	run_free(state);
+	free(state);
+}
+
+static const struct rec_reduce halves = {
+	half_state, half_map, half_finish, half_merge, half_free
+};
+
+/* Passes 1 and 2: receipts and credits to their invoices (SPEC 1.3). */
+static void
+join(void)
+{
+	struct rec *x;
+	struct doc d;
+	uint64_t seq = 0;
+
+	rec_want_rewind(run0.rd);
+	while ((x = rec_next(run0.rd)) != NULL) {
+		if (ledger_read(&run0.led, x, &d) == 0)
+			apply_collect(ap, &d, seq);
+		seq++;
+		rec_filtered(run0.rd, x);
+	}
+	if (apply_need_match(ap)) {
+		rec_rewind(run0.rd, 1);
+		seq = 0;
+		while ((x = rec_next(run0.rd)) != NULL) {
+			if (ledger_read(&run0.led, x, &d) == 0)
+				apply_match(ap, &d, seq, d.due_date);
+			seq++;
+			rec_filtered(run0.rd, x);
+		}
+	}
+	apply_settle(ap);
+	rec_rewind(run0.rd, 0);
+}
+
+/* ---- grading ---- */
+
+enum { COL_CUSTOMER, COL_CURRENCY, COL_INVOICES, COL_BILLED, COL_OPEN,
+	COL_OVERDUE, COL_MAXDAYS, COL_TIMELINESS, COL_EXPOSURE, COL_TENURE,
+	COL_SCORE, COL_GRADE, COL_LIMIT, COL_AVAILABLE, COL_OVER, COL_TERMS,
+	COL_TERMS_TEXT, NCOLS,
+	/* --explain */
+	COL_COUNTED = NCOLS, COL_UNDATED, COL_DAYS_BEYOND, COL_MONTHLY,
+	COL_TERMS_DAYS, COL_FACTOR, COL_CAP, NCOLS_EXPLAIN };
+
+static const struct ocol ocols[NCOLS_EXPLAIN] = {
+	{ "customer", NULL, NULL, 0 }, { "currency", "currency", "币种", 0 },
+	{ "invoices", "invoices", "发票数", 1 }, { "billed", "billed", "开票金额", 1 },
+	{ "open", "open", "未收金额", 1 }, { "overdue", "overdue", "逾期金额", 1 },
+	{ "max_days_overdue", "max days overdue", "最长逾期天数", 1 },
+	{ "timeliness", "timeliness", "及时度", 1 },
+	{ "exposure", "exposure", "风险敞口分", 1 }, { "tenure", "tenure", "合作年限分", 1 },
+	{ "score", "score", "信用分", 1 }, { "grade", "grade", "信用评级", 0 },
+	{ "credit_limit", "credit limit", "信用额度", 1 },
+	{ "available", "available", "可用额度", 1 },
+	{ "over_limit", "over limit", "超额度", 0 }, { "terms", "terms", "结算方式", 0 },
+	{ "terms_text", "terms in words", "结算方式说明", 0 },
+	{ "counted_items", "counted", "计入笔数", 1 },
+	{ "paid_undated", "paid, no date", "无日期已收", 1 },
+	{ "days_beyond_terms", "days beyond terms", "平均超期天数", 1 },
+	{ "monthly_billing", "monthly billing", "月均开票", 1 },
+	{ "terms_days", "terms days", "账期天数", 1 },
+	{ "limit_factor", "limit factor", "额度系数", 1 },
+	{ "cap", "capped by", "封顶规则", 0 },
+};
+
+static struct writer *wr;
+static enum lang lang;
+
+/* Whole months from A to B (a month counts when its day is reached). */
+static int
+months_between(int32_t a, int32_t b)
+{
+	int ya, ma, da, yb, mb, db, m;
+
+	date_to_civil(a, &ya, &ma, &da);
+	date_to_civil(b, &yb, &mb, &db);
+	m = (yb - ya) * 12 + (mb - ma) - (db < da);
+	return m < 0 ? 0 : m;
+}
+
+/* x / y rounded half away from zero to 1 decimal, as a C_FIXED cell value */
+static int64_t
+tenth(i128 x, i128 y)
+{
+	int64_t v;
+
+	return div128_round(x, y, &v) == 0 ? v : 0;
+}
+
+static const char *
+terms_text(const char *code)
+{
+	for (size_t i = 0; i < sizeof(termnames) / sizeof(termnames[0]); i++)
+		if (strcmp(termnames[i].code, code) == 0)
+			return lang == LANG_ZH ? termnames[i].zh : termnames[i].en;
+	return code;
+}
+
+static void
+grade_row(const char *key, size_t n, const void *payload, void *arg)
+{
+	const struct cust *g = payload;
+	const char *f[2];
+	size_t fn[2];
+	struct cell c[NCOLS_EXPLAIN];
+	int64_t scale = 1, t = 0, e, ten, score = 0, limit, thr, monthly = 0;
+	int64_t factor = 0, terms_days = 0;
+	int gi, known = g->tw > 0, new_cust;
+	char capbuf[128] = "", gr[2] = "N";
+	const char *terms;
+
+	(void)arg;
+	key_split(key, n, f, fn, 2);
+	for (int i = 0; i < g->dec; i++)
+		scale *= 10;
+	for (int i = 0; i < NCOLS_EXPLAIN; i++)
+		c[i] = cell_null();
+	/* components, in points x 10 (one decimal) */
+	if (known)
+		t = tenth(g->tp, g->tw * (i128)1000);
+	e = g->open_pos > 0 ? 1000 - tenth((i128)g->expo * 1000,
+	    (i128)g->open_pos * pol.exposure_full_days) : 1000;
+	ten = g->has_first ? tenth((i128)months_between(g->first, opt.c.as_of) *
+	    1000, pol.tenure_full_months) : 0;
+	if (ten > 1000)
+		ten = 1000;
+	new_cust = (int)g->counted < pol.min_items;
+	if (!new_cust) {
+		/* grade on the score as printed */
+		score = tenth((i128)pol.w_timeliness * t + (i128)pol.w_exposure * e +
+		    (i128)pol.w_tenure * ten, 10000);
+		gi = score * 1000 >= pol.grade_a ? 0 : score * 1000 >= pol.grade_b ?
+		    1 : score * 1000 >= pol.grade_c ? 2 : score * 1000 >=
+		    pol.grade_d ? 3 : 4;
+		if (gi == 0 && t * 1000 < pol.a_min_timeliness)
+			gi = 1;
+		/* caps: an old item of weight, undisputed (SPEC 4) */
+		thr = pol.cap_min_amount * scale / 10000;
+		{
+			i128 pct = (i128)g->open_pos * pol.cap_min_percent / 1000000;
+			if (pct > thr)
+				thr = (int64_t)pct;
+		}
+		if (g->cap_e >= thr && g->cap_e > 0 && gi < 4) {
+			gi = 4;
+			snprintf(capbuf, sizeof(capbuf), "an item over %d days: E",
+			    pol.cap_e_days);
+		} else if (g->cap_c >= thr && g->cap_c > 0 && gi < 2) {
+			gi = 2;
+			snprintf(capbuf, sizeof(capbuf), "an item over %d days: C",
+			    pol.cap_c_days);
+		}
+		gr[0] = (char)('A' + gi);
+		terms = pol.terms[gi];
+		factor = pol.factor[gi];
+		/* limit = monthly billing x (terms + 30) / 30 x factor, down */
+		if (g->has_window) {
+			int months = months_between(g->first_window, opt.c.as_of) + 1;
+			if (months > pol.limit_months_max)
+				months = pol.limit_months_max;
+			monthly = g->billed / months;
+			if (g->terms_den > 0)
+				terms_days = tenth((i128)g->terms_num * 10, g->terms_den) /
+				    10;
+		}
+		{
+			i128 round = (i128)pol.limit_round * scale / 10000;
+			i128 l = (i128)g->billed * (terms_days + 30) * factor;
+			int months = g->has_window ? months_between(g->first_window,
+			    opt.c.as_of) + 1 : 1;
+			if (months > pol.limit_months_max)
+				months = pol.limit_months_max;
+			l /= (i128)months * 30 * 10000;
+			if (round > 0)
+				l = l / round * round;
+			limit = (int64_t)l;
+		}
+	} else {
+		terms = pol.terms[5];
+		limit = pol.new_limit * scale / 10000;
+	}
+	c[COL_CUSTOMER] = cell_text(f[0], fn[0]);
+	c[COL_CURRENCY] = cell_text(f[1], fn[1]);
+	c[COL_INVOICES] = cell_int(g->invoices);
+	c[COL_BILLED] = cell_money(g->billed, g->dec);
+	c[COL_OPEN] = cell_money(g->open, g->dec);
+	c[COL_OVERDUE] = cell_money(g->overdue, g->dec);
+	if (g->has_due && g->max_days > 0)
+		c[COL_MAXDAYS] = cell_int(g->max_days);
+	else if (g->has_due)
+		c[COL_MAXDAYS] = cell_int(0);
+	if (known)
+		c[COL_TIMELINESS] = cell_fixed(t, 1);
+	c[COL_EXPOSURE] = cell_fixed(e, 1);
+	c[COL_TENURE] = cell_fixed(ten, 1);
+	if (!new_cust)
+		c[COL_SCORE] = cell_fixed(score, 1);
+	c[COL_GRADE] = cell_text(gr[0] == 'N' ? "N" : gr, 1);
+	c[COL_LIMIT] = cell_money(limit, g->dec);
+	c[COL_AVAILABLE] = cell_money(limit - g->open, g->dec);
+	c[COL_OVER] = g->open > limit ? cell_text("yes", 3) : cell_text("no", 2);
+	c[COL_TERMS] = cell_text(terms, strlen(terms));
+	c[COL_TERMS_TEXT] = cell_text(terms_text(terms), strlen(terms_text(terms)));
+	if (opt.c.explain) {
+		c[COL_COUNTED] = cell_int(g->counted);
+		c[COL_UNDATED] = cell_int(g->undated);
+		if (known)
+			c[COL_DAYS_BEYOND] = cell_fixed(tenth(g->tdays * 10, g->tw), 1);
+		if (!new_cust) {
+			c[COL_MONTHLY] = cell_money(monthly, g->dec);
+			c[COL_TERMS_DAYS] = cell_int(terms_days);
+			c[COL_FACTOR] = cell_fixed(factor, 4);
+		}
+		c[COL_CAP] = cell_text(capbuf, strlen(capbuf));
+		if (!*capbuf)
+			c[COL_CAP] = cell_null();
+	}
+	any_paid |= g->has_paid;
+	w_row(wr, NULL, c);
+}
+
+/* ---- main ---- */
+
+static const struct tool tool = {
+	"credit-grade",
+	"credit-grade [-hVv] [-F delim] [-i fmt] [-o fmt] [--as-of date]\n"
+	"                    [--currency cur] [--explain] [--lang zh|en] "
+	"[--policy file]\n"
+	"                    [--policy-dump] [--reject file] [--strict] "
+	"[--max-record bytes]\n"
+	"                    [file ...]",
+	"Rate each customer from its own payment record: timeliness, exposure\n"
+	"and tenure make a score and a grade A-E (N: too little history), with\n"
+	"the terms and the credit limit that go with it. One row per customer\n"
+	"and currency.",
+	"",
+	OG_AS_OF | OG_LANG | OG_EXPLAIN | OG_POLICY,
+	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+};
+
+int
+main(int argc, char **argv)
+{
+	struct rec_reader *rd;
+	struct rec *x;
+	uint64_t seq = 0;
+	int ch, st;
+
+	opts_init(&opt.c, &tool, argc, argv);
+	while ((ch = opts_next(&opt.c, argc, argv, NULL, "")) != -1)
+		usage();
+	argc -= optind;
+	argv += optind;
+	if (opt.c.policy_dump) {
+		policy_load(policy, NULL);
+		policy_dump(policy, "credit-grade policy (SPEC 4): the defaults");
+		return fshut(EXIT_OK);
+	}
+	policy_load(policy, opt.c.policy);
+	opts_finish(&opt.c, NULL);
+	lang = opt.c.lang;
+
+	rd = rec_open(argv, argc, &opt.c.in);
+	run_init(&run0, rd);
+	ap = apply_new(opt.c.as_of, 0, 1);
+	if (rec_empty(rd))
+		return fshut(rec_close(rd, opt.c.verbose));
+	wr = w_open(opts_outfmt(&opt.c, rd), lang, NULL, ocols,
+	    opt.c.explain ? NCOLS_EXPLAIN : NCOLS);
+	if (ledger_has_docs(&run0.led)) {
+		join();
+		while ((x = rec_next(rd)) != NULL)
+			process(&run0, x, seq++);
+	} else
+		rec_reduce(rd, &halves, NULL, &run0);
+	gby_walk(run0.groups, grade_row, NULL);
+	w_close(wr, 0);
+	if (!any_paid && rec_nread(rd) > 0)
+		warnx("no dated payment in the input: timeliness rests on open "
+		    "items alone (an open-items export has no payment history, "
+		    "and paid without paid_date cannot be timed)");
+	st = rec_close(rd, opt.c.verbose);
+	apply_free(ap);
+	run_free(&run0);
+	return fshut(st);
+}
