@@ -1,5 +1,7 @@
 # arkit - accounts-receivable and negotiation tools. See README.md.
 .SUFFIXES:
+# build (and check) on every core
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 
 BIN = ar-age ar-norm credit-grade
 
@@ -25,27 +27,35 @@ UNITBIN = $(UNIT:tests/unit/%=bin/unit/%) bin/unit/rec-cat
 
 TOOLS = $(BIN:%=bin/%)
 SANTOOLS = $(BIN:%=bin/san/%)
+# the library is compiled once per flavour, into bin/obj and bin/san/obj
+OBJ = $(LIBSRC:src/lib/%.c=bin/obj/%.o)
+SANOBJ = $(LIBSRC:src/lib/%.c=bin/san/obj/%.o)
 
 all: $(TOOLS)
 
-bin/%: src/%.c $(LIBSRC) $(LIBHDR)
-	@mkdir -p bin
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
+.SECONDARY: $(OBJ) $(SANOBJ)
+
+bin/obj/%.o: src/lib/%.c $(LIBHDR)
+	@mkdir -p bin/obj
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+bin/%: src/%.c $(OBJ) $(LIBHDR)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
 # the same tools under AddressSanitizer and UBSan, warnings as errors
-bin/san/%: src/%.c $(LIBSRC) $(LIBHDR)
-	@mkdir -p bin/san
-	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
+bin/san/obj/%.o: src/lib/%.c $(LIBHDR)
+	@mkdir -p bin/san/obj
+	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -c -o $@ $<
 
-bin/unit/%: tests/unit/%.c $(LIBSRC) $(LIBHDR)
+bin/san/%: src/%.c $(SANOBJ) $(LIBHDR)
+	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
+
+bin/unit/%: tests/unit/%.c $(SANOBJ) $(LIBHDR)
 	@mkdir -p bin/unit
-	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
+	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
 check: $(TOOLS) $(SANTOOLS) $(UNITBIN)
-	@for t in $(UNIT:tests/unit/%=bin/unit/%); do \
-		echo "unit: $$t"; timeout 300 ./$$t || exit 1; done
-	@tests/run bin
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 tests/run bin/san
+	@tests/check
 
 demo: $(TOOLS)
 	@sh examples/demo.sh

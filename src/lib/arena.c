@@ -1,11 +1,17 @@
-/* arena.c - bump allocator in blocks; big requests get a block of their own. */
+/* arena.c - bump allocator in blocks; big requests get a block of their own.
+ * An arena that keeps growing gets bigger blocks (up to BIGBLK), and those
+ * ask for transparent huge pages: a tool that keeps 100 MB of records
+ * should not take 25,000 page faults for it. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "arena.h"
 #include "err.h"
 
 #define BLK 65536
+#define HUGE (2u << 20)
+#define BIGBLK (8u << 20)
 
 struct arena_blk {
 	struct arena_blk *next;
@@ -20,8 +26,21 @@ arena_alloc(struct arena *a, size_t n)
 
 	n = (n + 15) & ~(size_t)15;
 	if (a->head == NULL || a->head->size - a->used < n) {
-		size_t sz = n > BLK ? n : BLK;
-		b = xmalloc(sizeof(*b) + sz);
+		size_t sz = BLK;
+		void *p = NULL;
+		if (a->head != NULL && a->head->size >= BLK && a->head->size < BIGBLK)
+			sz = 2 * a->head->size;
+		else if (a->head != NULL && a->head->size >= BIGBLK)
+			sz = BIGBLK;
+		if (n > sz)
+			sz = n;
+		if (sz >= HUGE && posix_memalign(&p, HUGE, sizeof(*b) + sz) == 0) {
+#ifdef MADV_HUGEPAGE
+			(void)madvise(p, sizeof(*b) + sz, MADV_HUGEPAGE);
+#endif
+			b = p;
+		} else
+			b = xmalloc(sizeof(*b) + sz);
 		b->size = sz;
 		b->next = a->head;
 		a->head = b;
