@@ -32,7 +32,7 @@ echo '$ ar-age --as-of 2026-11-30 history.csv | dun-plan --from 2026-11-30 --to 
 $BIN/ar-age --as-of 2026-11-30 history.csv |
 	$BIN/dun-plan --from 2026-11-30 --to 2026-12-04 --workdays --grades "$T/grades.csv" -o json |
 	jq -r '[.date, .customer, .days_overdue, .action, .owner, .style, .priority] | @tsv' |
-	column -t -s "$(printf '\t')"
+	awk -F'\t' '{ printf "%-11s %-6s %5s  %-16s %-10s %-10s %s\n", $1, $2, $3, $4, $5, $6, $7 }'
 echo
 echo '$ ar-kpi --as-of 2026-11-30 -o table history.csv'
 $BIN/ar-kpi --as-of 2026-11-30 -o table history.csv
