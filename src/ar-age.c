@@ -308,37 +308,6 @@ static const struct rec_reduce halves = {
 	half_state, half_map, half_finish, half_merge, half_free
 };
 
-/* Passes 1 and 2: what receipts and credits apply to (SPEC 1.3). */
-static void
-join(void)
-{
-	struct rec *x;
-	struct doc d;
-	uint64_t seq = 0;
-
-	rec_want_rewind(run0.rd);
-	while ((x = rec_next(run0.rd)) != NULL) {
-		if (ledger_read(&run0.led, x, &d) == 0)
-			apply_collect(ap, &d, seq);
-		seq++;
-		rec_filtered(run0.rd, x);
-	}
-	if (apply_need_match(ap)) {
-		rec_rewind(run0.rd, 1);
-		seq = 0;
-		while ((x = rec_next(run0.rd)) != NULL) {
-			if (ledger_read(&run0.led, x, &d) == 0)
-				apply_match(ap, &d, seq, opt.by_invoice_date ?
-				    d.invoice_date : d.due_date != DATE_NONE ?
-				    d.due_date : d.invoice_date);
-			seq++;
-			rec_filtered(run0.rd, x);
-		}
-	}
-	apply_settle(ap);
-	rec_rewind(run0.rd, 0);
-}
-
 /* ---- output ---- */
 
 static void
@@ -645,7 +614,8 @@ main(int argc, char **argv)
 		return fshut(rec_close(rd, opt.c.verbose));
 	setup_output(opts_outfmt(&opt.c, rd), grouped);
 	if (ledger_has_docs(&run0.led) || opt.fifo) {
-		join();
+		rec_want_rewind(rd);
+		apply_join(ap, &run0.led, rd, opt.by_invoice_date, 0);
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, seq++);
 	} else if (grouped)

@@ -164,28 +164,12 @@ push(struct run *w, struct rec *x, const struct doc *d, int32_t mdate,
 	gby_push(w->groups, k->p, k->n, u);
 }
 
-/* The day invoice D was settled. apply_settled() counts a dated paid
- * shorthand after every receipt, whatever their dates: with both, ask it
- * twice, without the shorthand (settled before paid_date by the receipts
- * alone?) and with it taken off the amount (settled on or after it). */
+/* The day invoice D was settled: receipts and the dated paid shorthand in
+ * date order (apply_settled). */
 static int32_t
 settled(const struct doc *d, int *unknown)
 {
-	struct doc r = *d;
-	int32_t a;
-
-	if (d->paid == 0 || d->paid_date == DATE_NONE || !apply_need_match(ap))
-		return apply_settled(ap, d, unknown);
-	r.paid = 0;
-	a = apply_settled(ap, &r, unknown);
-	if ((a == DATE_NONE && *unknown) || (a != DATE_NONE && a < d->paid_date))
-		return a;
-	r.amount = d->amount - d->paid;
-	a = r.amount <= 0 ? d->paid_date : apply_settled(ap, &r, unknown);
-	if (a == DATE_NONE && *unknown)
-		a = d->paid_date;	/* the rest came before any date */
-	*unknown = 0;
-	return a == DATE_NONE || a > d->paid_date ? a : d->paid_date;
+	return apply_settled(ap, d, unknown);
 }
 
 /* On time: settled by the due date + --grace. Judged as of --to: what was
@@ -397,31 +381,6 @@ half_free(void *state, void *ctx)
 static const struct rec_reduce halves = {
 	half_state, process, half_finish, half_merge, half_free
 };
-
-/* Passes 1 and 2: what receipts and credits apply to (SPEC 1.3). */
-static void
-join(void)
-{
-	struct rec *x;
-	struct doc d;
-
-	rec_want_rewind(run0.rd);
-	while ((x = rec_next(run0.rd)) != NULL) {
-		if (ledger_read(&run0.led, x, &d) == 0)
-			apply_collect(ap, &d, 0);
-		rec_filtered(run0.rd, x);
-	}
-	if (apply_need_match(ap)) {
-		rec_rewind(run0.rd, 1);
-		while ((x = rec_next(run0.rd)) != NULL) {
-			if (ledger_read(&run0.led, x, &d) == 0)
-				apply_match(ap, &d, 0, d.due_date);
-			rec_filtered(run0.rd, x);
-		}
-	}
-	apply_settle(ap);
-	rec_rewind(run0.rd, 0);
-}
 
 /* ---- output ---- */
 
@@ -677,7 +636,8 @@ main(int argc, char **argv)
 	if (ledger_has_docs(&run0.led)) {
 		struct rec *x;
 
-		join();
+		rec_want_rewind(rd);
+		apply_join(ap, &run0.led, rd, 0, 0);
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x);
 	} else

@@ -373,35 +373,6 @@ static const struct rec_reduce halves = {
 	half_state, half_map, half_finish, half_merge, half_free
 };
 
-/* Passes 1 and 2: receipts and credits to their invoices (SPEC 1.3). */
-static void
-join(void)
-{
-	struct rec *x;
-	struct doc d;
-	uint64_t seq = 0;
-
-	rec_want_rewind(run0.rd);
-	while ((x = rec_next(run0.rd)) != NULL) {
-		if (ledger_read(&run0.led, x, &d) == 0)
-			apply_collect(ap, &d, seq);
-		seq++;
-		rec_filtered(run0.rd, x);
-	}
-	if (apply_need_match(ap)) {
-		rec_rewind(run0.rd, 1);
-		seq = 0;
-		while ((x = rec_next(run0.rd)) != NULL) {
-			if (ledger_read(&run0.led, x, &d) == 0)
-				apply_match(ap, &d, seq, d.due_date);
-			seq++;
-			rec_filtered(run0.rd, x);
-		}
-	}
-	apply_settle(ap);
-	rec_rewind(run0.rd, 0);
-}
-
 /* ---- grading ---- */
 
 enum { COL_CUSTOMER, COL_CURRENCY, COL_INVOICES, COL_BILLED, COL_OPEN,
@@ -638,7 +609,8 @@ main(int argc, char **argv)
 	wr = w_open(opts_outfmt(&opt.c, rd), lang, NULL, ocols,
 	    opt.c.explain ? NCOLS_EXPLAIN : NCOLS);
 	if (ledger_has_docs(&run0.led)) {
-		join();
+		rec_want_rewind(rd);
+		apply_join(ap, &run0.led, rd, 0, 0);
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, seq++);
 	} else

@@ -1271,34 +1271,6 @@ collect(void)
 	}
 }
 
-/* Passes 1 and 2: what receipts and credits apply to (SPEC 1.3). */
-static void
-join(void)
-{
-	struct rec *x;
-	struct doc d;
-	uint64_t seq = 0;
-
-	while ((x = rec_next(rd)) != NULL) {
-		if (ledger_read(&led, x, &d) == 0)
-			apply_collect(ap, &d, seq);
-		seq++;
-		rec_filtered(rd, x);
-	}
-	if (apply_need_match(ap)) {
-		rec_rewind(rd, 1);
-		seq = 0;
-		while ((x = rec_next(rd)) != NULL) {
-			if (ledger_read(&led, x, &d) == 0)
-				apply_match(ap, &d, seq, d.due_date);
-			seq++;
-			rec_filtered(rd, x);
-		}
-	}
-	apply_settle(ap);
-	rec_rewind(rd, !direct);	/* the plan's pass is counted when direct */
-}
-
 /* ---- output ---- */
 
 static int
@@ -1680,7 +1652,7 @@ main(int argc, char **argv)
 	if (!direct || ledger_has_docs(&led))
 		rec_want_rewind(rd);
 	if (ledger_has_docs(&led))
-		join();
+		apply_join(ap, &led, rd, 0, !direct);	/* counted next when direct */
 	plan();
 	customer_rows();
 	index_rows();

@@ -415,15 +415,22 @@ apply_settled(struct apply *a, const struct doc *d, int *unknown)
 		t = target(a, d, &d->invoice, 0);
 	if (t != NULL && t->n > 1)
 		qsort(t->list, t->n, sizeof(*t->list), cmp_appl);
-	/* blank dates first: they count as before any date */
+	/* blank dates first: they count as before any date; then the dated
+	 * ones in date order, the paid shorthand in its place among them */
 	for (int pass = 0; pass < 2; pass++) {
 		uint32_t n = t ? t->n : 0;
+		int used = d->paid == 0 || (pass == 0) != (paid.date == DATE_NONE);
 		for (uint32_t i = 0; i <= n; i++) {
-			const struct appl *e = i < n ? &t->list[i] : &paid;
-			if (e == &paid && d->paid == 0)
+			const struct appl *e = i < n ? &t->list[i] : NULL;
+			if (e != NULL && (pass == 0) != (e->date == DATE_NONE))
 				continue;
-			if ((pass == 0) != (e->date == DATE_NONE))
-				continue;
+			if (!used && (e == NULL || pass == 0 || paid.date <= e->date)) {
+				used = 1;
+				i--;	/* this element comes after */
+				e = &paid;
+			}
+			if (e == NULL)
+				break;
 			open += e->amt;
 			if (open <= 0) {
 				if (e->date == DATE_NONE)
@@ -433,4 +440,34 @@ apply_settled(struct apply *a, const struct doc *d, int *unknown)
 		}
 	}
 	return DATE_NONE;
+}
+
+void
+apply_join(struct apply *a, struct ledger *led, struct rec_reader *r,
+    int basis_invoice, int quiet_next)
+{
+	struct rec *x;
+	struct doc d;
+	uint64_t seq = 0;
+
+	while ((x = rec_next(r)) != NULL) {
+		if (ledger_read(led, x, &d) == 0)
+			apply_collect(a, &d, seq);
+		seq++;
+		rec_filtered(r, x);
+	}
+	if (apply_need_match(a)) {
+		rec_rewind(r, 1);
+		seq = 0;
+		while ((x = rec_next(r)) != NULL) {
+			if (ledger_read(led, x, &d) == 0)
+				apply_match(a, &d, seq, basis_invoice ||
+				    d.due_date == DATE_NONE ? d.invoice_date :
+				    d.due_date);
+			seq++;
+			rec_filtered(r, x);
+		}
+	}
+	apply_settle(a);
+	rec_rewind(r, quiet_next);
 }

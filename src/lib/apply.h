@@ -12,7 +12,8 @@
  *   pass 2: apply_match() on every document (only if apply_need_match());
  *           then apply_settle();
  *   pass 3: apply_open() / apply_unapplied() give each document's figures.
- * SEQ numbers the records of a pass (the same in every pass). */
+ * SEQ numbers the records of a pass (the same in every pass);
+ * apply_join() makes passes 1 and 2. */
 #ifndef APPLY_H
 #define APPLY_H
 
@@ -21,6 +22,14 @@
 #include "ledger.h"
 
 struct apply;
+
+/* Passes 1 and 2 over R (after rec_want_rewind()), quietly; FIFO takes the
+ * oldest items first by due date (by invoice date with BASIS_INVOICE, and
+ * when an item has no due date). R is left rewound: the next pass is quiet
+ * when QUIET_NEXT. */
+struct apply;
+void apply_join(struct apply *a, struct ledger *led, struct rec_reader *r,
+    int basis_invoice, int quiet_next);
 
 /* DATED: keep every application's date, for the dated queries below. */
 struct apply *apply_new(int32_t as_of, int fifo, int dated);
