@@ -7,22 +7,52 @@
  *   节点式 rises near a month's and more near a quarter's end;
  *   严肃式 needs long overdue and a weak grade;
  *   each excuse (十不, 理由很XIN) has the tracks that answer it. */
+#include <stdio.h>
 #include <string.h>
 
 #include "norm.h"
 #include "style.h"
 
 const struct style_def styles[NSTYLES] = {
-	{ "fair-deal", "同理式", "fair deal" },
-	{ "empathy", "共情式", "empathy" },
-	{ "win-win", "共赢式", "win-win" },
-	{ "ask-help", "求助式", "asking for help" },
-	{ "deadline", "节点式", "deadline" },
-	{ "ask-advice", "求教式", "asking for advice" },
-	{ "concession", "代价式", "concession" },
-	{ "precedent", "例证式", "precedent" },
-	{ "vision", "愿景式", "vision" },
-	{ "firm", "严肃式", "firm" },
+	{ "fair-deal", "同理式", "fair deal",
+	  "基于尊重原则和规矩，提倡诚信履约，强调我方工作精准到位及书面式服务满意度报告",
+	  "respect for the rules: keep faith with the contract; show that our work "
+	  "was exact, with the written satisfaction report" },
+	{ "empathy", "共情式", "empathy",
+	  "基于感性认同，获取客户情感认同，强调理解和共情的同时，请其帮忙和关照",
+	  "feeling: win their sympathy, show that we understand, and ask for their "
+	  "help and care" },
+	{ "win-win", "共赢式", "win-win",
+	  "基于双赢与多赢的考量，强调共同为客户产品品质和销售的大目标努力",
+	  "both gain: we work together for the quality and the sales of the "
+	  "customer's products" },
+	{ "ask-help", "求助式", "asking for help",
+	  "基于“吃软不吃硬”的普遍心性规律，提出求援和关照，以真诚的认可表达感谢",
+	  "people yield to a request, not to pressure: ask for help and care, and "
+	  "thank them with sincere recognition" },
+	{ "deadline", "节点式", "deadline",
+	  "基于普遍认知的时间或事件节点，强调自身考核指标与影响，获取支持",
+	  "a date everyone knows (month, quarter, year end): our targets depend "
+	  "on it; ask for support" },
+	{ "ask-advice", "求教式", "asking for advice",
+	  "基于非直接压力和好为人师的心理，请教其给予指点和助力",
+	  "no direct pressure: people like to advise, so ask what it takes to get "
+	  "the payment approved" },
+	{ "concession", "代价式", "concession",
+	  "基于“以小利换大益”的思路，主动做出一定让步，以达成目的",
+	  "a small gain for a large one: offer a concession to get the payment" },
+	{ "precedent", "例证式", "precedent",
+	  "基于已有事实和同类型案例，强调一视同仁原则",
+	  "facts and like cases: every customer is treated alike, and the others "
+	  "have paid" },
+	{ "vision", "愿景式", "vision",
+	  "基于职业经理人职业生涯成长与未来变化的考虑，引导其“利他”精神",
+	  "their career and future: appeal to their generosity, a relationship "
+	  "beyond this job" },
+	{ "firm", "严肃式", "firm",
+	  "基于事件的不良性和严重性，在做好放弃后续合作的准备后，提出严肃交涉",
+	  "the matter is serious: ready to give up the business, negotiate "
+	  "formally, with the contract and the law" },
 };
 
 const struct name_def excuses[NEXCUSES] = {
@@ -279,20 +309,48 @@ style_rank(const struct style_score sc[NSTYLES], enum style *order)
 	return n;
 }
 
+/* The course's preconditions (应收账款策略: 未病先防, 准备充分控制“理由”,
+ * 了解关键人物; 有心无力: 没钱不能付、流动资金难周转). */
+static const struct {
+	int excuse, power;	/* -1: any */
+	const char *zh, *en;
+} steps[] = {
+	{ EX_QUALITY, -1, "带上签字的验收单和客户满意度记录",
+	  "bring the signed acceptance and the satisfaction record" },
+	{ EX_SERVICE, -1, "带上签字的验收单和客户满意度记录",
+	  "bring the signed acceptance and the satisfaction record" },
+	{ EX_BLAME, -1, "带上方案、交付、调试、验收各节点的书面依据",
+	  "bring the written record of each milestone: proposal, delivery, "
+	  "commissioning, acceptance" },
+	{ EX_FINANCE_AWAY, -1, "掌握客户付款流程与标准，备好文件与发票，提供多种支付方式",
+	  "know their payment process; have the documents and invoices ready; "
+	  "offer several ways to pay" },
+	{ EX_PROCESS, -1, "掌握客户付款流程与标准，备好文件与发票，提供多种支付方式",
+	  "know their payment process; have the documents and invoices ready; "
+	  "offer several ways to pay" },
+	{ EX_BOSS, -1, "了解关键人物的想法与动向",
+	  "find out what the key people think and do" },
+	{ EX_CHANGE, -1, "了解关键人物的想法与动向",
+	  "find out what the key people think and do" },
+	{ EX_PRICE, -1, "带上合同的价格与付款条款",
+	  "bring the contract's price and payment terms" },
+	{ -1, PW_UNABLE, "提出分期付款方案",
+	  "propose an instalment plan" },
+};
+
 const char *
-excuse_step(int excuse, int zh)
+next_step(int excuse, int power, int zh, char *buf, size_t cap)
 {
-	switch (excuse) {
-	case EX_QUALITY:
-	case EX_SERVICE:
-		return zh ? "带上签字的验收单和客户满意度记录" :
-		    "bring the signed acceptance and the satisfaction record";
-	case EX_FINANCE_AWAY:
-	case EX_PROCESS:
-		return zh ? "掌握客户付款流程，备好文件与发票" :
-		    "know their payment process; have the documents and invoices "
-		    "ready";
-	default:
-		return NULL;
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if ((steps[i].excuse >= 0 && steps[i].excuse != excuse) ||
+		    (steps[i].power >= 0 && steps[i].power != power))
+			continue;
+		if (o < cap)
+			o += (size_t)snprintf(buf + o, cap - o, "%s%s", o ? (zh ?
+			    "；" : "; ") : "", zh ? steps[i].zh : steps[i].en);
 	}
+	return buf;
 }

@@ -23,6 +23,7 @@ struct style_def {
 	const char *code;	/* fair-deal */
 	const char *zh;		/* 同理式 */
 	const char *en;		/* fair deal */
+	const char *principle_zh, *principle_en;	/* the course's basis */
 };
 extern const struct style_def styles[NSTYLES];
 
@@ -64,7 +65,9 @@ enum style style_pick(const struct situation *s,
 /* The styles in order of score, best first (allowed ones only). */
 size_t style_rank(const struct style_score sc[NSTYLES], enum style *order);
 
-/* The course's precondition for an excuse, or NULL (SPEC 5.3 next_step). */
-const char *excuse_step(int excuse, int zh);
+/* What to do before the call, as the course implies it for the excuse and
+ * the balance of power ("; "-joined when both have one), or "" (SPEC 5.3
+ * next_step). BUF: the joined text. */
+const char *next_step(int excuse, int power, int zh, char *buf, size_t cap);
 
 #endif
