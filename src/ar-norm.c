@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "grp.h"
 #include "hdrmap.h"
 #include "money.h"
 #include "norm.h"
@@ -42,6 +43,7 @@ struct col {			/* a column of the export */
 				 * unnamed column with nothing in it) */
 	int used;		/* the sample had something in it */
 	char cur[4];		/* "Amount (USD)": the currency it implies */
+	const char *outname;	/* kept: its name in the output */
 };
 
 static struct col *cols;
@@ -501,6 +503,7 @@ add_out(const char *name)
 static void
 plan_output(void)
 {
+	struct grp *names;
 	int has[NCANON] = { 0 };
 
 	for (int f = 0; f < NCANON; f++)
@@ -529,6 +532,10 @@ plan_output(void)
 			add_out(nfields[f].name);
 		}
 	}
+	names = grp_new(1);	/* the names out so far: no scan per column */
+	for (size_t o = 0; o < nout; o++)
+		grp_get(names, ocols[o].name, strlen(ocols[o].name),
+		    grp_hash(ocols[o].name, strlen(ocols[o].name)));
 	for (size_t c = 0; c < ncols && !opt.drop_extra; c++) {
 		char *name;
 		int clash;
@@ -544,10 +551,8 @@ plan_output(void)
 			snprintf(name, 32, "col_%zu", c + 1);
 		}
 		do {	/* a kept column never takes a name already out */
-			clash = 0;
-			for (size_t o = 0; o < nout; o++)
-				if (strcmp(ocols[o].name, name) == 0)
-					clash = 1;
+			clash = grp_find(names, name, strlen(name), grp_hash(name,
+			    strlen(name))) != NULL;
 			if (clash) {
 				char *n2 = xmalloc(strlen(name) + 8);
 				sprintf(n2, "%s_2", name);
@@ -555,8 +560,11 @@ plan_output(void)
 			}
 		} while (clash);
 		out_extra[nextra++] = c;
+		cols[c].outname = name;
 		add_out(name);
+		grp_get(names, name, strlen(name), grp_hash(name, strlen(name)));
 	}
+	grp_free(names);
 }
 
 static void
@@ -1107,6 +1115,10 @@ verbose_map(void)
 		else if (cols[c].drop)
 			warnx("column \"%s\": the sum of the buckets, left out",
 			    cols[c].name);
+		else if (!opt.drop_extra && cols[c].outname != NULL &&
+		    strcmp(cols[c].outname, cols[c].name) != 0)
+			warnx("column \"%s\" kept, as \"%s\"", cols[c].name,
+			    cols[c].outname);
 		else if (!opt.drop_extra)
 			warnx("column \"%s\" kept as it is", cols[c].name);
 	}

@@ -164,10 +164,10 @@ slot_add(struct rec_reader *r, const char *name, size_t n)
 		r->slotcap = r->slotcap ? 2 * r->slotcap : 32;
 		r->names = xrealloc(r->names, r->slotcap * sizeof(char *));
 		r->present = xrealloc(r->present, r->slotcap);
+		r->order = xrealloc(r->order, r->slotcap * sizeof(int));
 	}
 	r->names[r->nslots] = xstrndup(name, n);
 	r->present[r->nslots] = 0;
-	r->order = xrealloc(r->order, r->slotcap * sizeof(int));
 	r->nslots++;
 	if (2 * r->nslots > r->hcap) {
 		r->hcap = r->hcap ? 2 * r->hcap : 64;
@@ -342,8 +342,9 @@ src_read(struct src *s, char *dst, size_t cap)
 			while (inleft > 0 && outleft > 0) {
 				if (iconv(s->cd, &in, &inleft, &out, &outleft) != (size_t)-1)
 					continue;
-				if (errno == E2BIG)
-					break;
+				if (errno == E2BIG || outleft == 0)
+					break;	/* (an invalid byte right after a
+						 * full output: pass it next time) */
 				if (errno == EINVAL && !s->raw_eof && inleft < 64)
 					break;	/* incomplete sequence: read more */
 				/* invalid (or truncated at the end): pass the byte
