@@ -17,10 +17,10 @@ CHECKFLAGS = -Werror
 
 LIBSRC = src/lib/aging.c src/lib/apply.c src/lib/arena.c src/lib/date.c src/lib/err.c \
 	 src/lib/gby.c src/lib/grp.c src/lib/hdrmap.c src/lib/ics.c src/lib/ledger.c src/lib/money.c src/lib/norm.c src/lib/opts.c src/lib/policy.c \
-	 src/lib/out.c src/lib/rec.c src/lib/scan.c src/lib/style.c src/lib/utf8.c
+	 src/lib/out.c src/lib/rec.c src/lib/scan.c src/lib/scripts.c src/lib/style.c src/lib/utf8.c
 LIBHDR = src/lib/aging.h src/lib/apply.h src/lib/arena.h src/lib/date.h src/lib/err.h \
 	 src/lib/gby.h src/lib/grp.h src/lib/hdrmap.h src/lib/ics.h src/lib/ledger.h src/lib/money.h src/lib/norm.h src/lib/opts.h src/lib/policy.h \
-	 src/lib/out.h src/lib/rec.h src/lib/scan.h src/lib/style.h src/lib/utf8.h src/lib/eaw.inc
+	 src/lib/out.h src/lib/rec.h src/lib/scan.h src/lib/scripts.h src/lib/style.h src/lib/utf8.h src/lib/eaw.inc
 UNIT = tests/unit/test-money tests/unit/test-date tests/unit/test-rec \
        tests/unit/test-norm
 UNITBIN = $(UNIT:tests/unit/%=bin/unit/%) bin/unit/rec-cat
