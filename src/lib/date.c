@@ -82,7 +82,8 @@ date_parse(const char *s, size_t n, int32_t *out)
 		    (unsigned char)s[6] * 13u + (unsigned char)s[8] * 3u +
 		    (unsigned char)s[9];
 		h &= 255;
-		if (memcmp(dcache[h].s, s, 10) == 0) {
+		/* (an empty slot is ten NUL bytes: not a date) */
+		if (dcache[h].s[0] != '\0' && memcmp(dcache[h].s, s, 10) == 0) {
 			*out = dcache[h].d;
 			return 0;
 		}

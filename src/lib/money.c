@@ -119,10 +119,12 @@ group_digits(char *buf, const char *d, size_t n, int group)
 size_t
 fixed_format(char *buf, int64_t v, int scale, int group)
 {
-	char tmp[24];
+	char tmp[48] = { 0 };
 	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	size_t n = 0, o = 0, ni;
 
+	if (scale < 0 || scale > 18)	/* 20 digits and the scale's zeros */
+		scale = scale < 0 ? 0 : 18;
 	do {
 		tmp[n++] = (char)('0' + u % 10);
 		u /= 10;

@@ -1644,9 +1644,17 @@ rec_require(struct rec_reader *r, int slot)
 
 	if (rec_format(r) == FMT_JSON || rec_empty(r) || rec_has(r, slot))
 		return;
-	for (size_t s = 0; s < r->nhdr && o < sizeof(have) - 80; s++)
-		o += (size_t)snprintf(have + o, sizeof(have) - o, "%s%s",
+	/* as many names as fit, each cut at 60 bytes: snprintf() returns
+	 * what it would have written, so O is kept below the buffer's end */
+	for (size_t s = 0; s < r->nhdr && o < sizeof(have) - 80; s++) {
+		int k = snprintf(have + o, sizeof(have) - 80 - o, "%s%.60s",
 		    s ? ", " : "", r->names[s]);
+		if (k < 0 || (size_t)k >= sizeof(have) - 80 - o) {
+			o = sizeof(have) - 80;
+			break;
+		}
+		o += (size_t)k;
+	}
 	if (o >= sizeof(have) - 80)
 		snprintf(have + o, sizeof(have) - o, ", ...");
 	die(EXIT_FATAL, "%s: missing column '%s' (the header has: %s)",

@@ -19,6 +19,13 @@ main(void)
 	char buf[16];
 	int y, m, d;
 
+	/* fuzz regression: ten NUL bytes matched an empty slot of the
+	 * parse cache and read as 1970-01-01 */
+	{
+		char z[10] = { 0 };
+		int32_t dz;
+		CHECK_INT(date_parse(z, 10, &dz), -1);
+	}
 	CHECK_INT(date_from_civil(1970, 1, 1), 0);
 	CHECK_INT(date_from_civil(2000, 3, 1), 11017);
 	CHECK_INT(date_from_civil(1969, 12, 31), -1);
