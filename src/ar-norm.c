@@ -581,7 +581,7 @@ set_date(int f, int32_t d, char *buf)
 		return;
 	if (d == DATE_NONE)
 		cells[out_field[f]] = cell_null();
-	else if (f < NFIELDS && canon_date[f] != NULL)
+	else if (canon_date[f] != NULL)
 		cells[out_field[f]] = cell_text(canon_date[f], 10);
 	else
 		cells[out_field[f]] = cell_text(buf, date_format(buf, d));

@@ -585,10 +585,10 @@ main(int argc, char **argv)
 	struct rec_reader *rd;
 	struct rec *x;
 	uint64_t seq = 0;
-	int ch, st;
+	int st;
 
 	opts_init(&opt.c, &tool, argc, argv);
-	while ((ch = opts_next(&opt.c, argc, argv, NULL, "")) != -1)
+	while (opts_next(&opt.c, argc, argv, NULL, "") != -1)
 		usage();
 	argc -= optind;
 	argv += optind;

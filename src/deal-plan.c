@@ -1673,7 +1673,7 @@ md_looks(const struct deal *d)
 {
 	mdf(T("三看法 (three looks):\n\n", "三看法：\n\n"));
 	if (opt.rival) {
-		int order[RIVAL_MAX];
+		int order[RIVAL_MAX] = { 0 };
 		for (size_t i = 0; i < rival.n; i++) {	/* by weight, stable */
 			size_t j = i;
 			while (j > 0 && rival.a[order[j - 1]].weight <

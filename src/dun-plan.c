@@ -768,7 +768,7 @@ struct cday {			/* a customer and currency on a day */
 	uint32_t und_items;
 	unsigned char has_first, has_driver, has_contact, has_promise, broken;
 	unsigned char unmatched;	/* something is open, or unapplied */
-	signed char excuse, power;
+	unsigned char excuse, power;	/* enum excuse, enum power */
 	char grade;
 };
 
@@ -958,9 +958,12 @@ customer_rows(void)
 {
 	void **v = grp_all(custs);
 
-	for (size_t i = 0; i < grp_len(custs); i++)
-	for (int32_t d = opt.from; d <= opt.to; d++) {
-		struct cust *cu = v[i];
+	/* every customer's every day: CD runs over both */
+	size_t ndays = (size_t)(opt.to - opt.from + 1);
+
+	for (size_t cd = 0; cd < grp_len(custs) * ndays; cd++) {
+		int32_t d = opt.from + (int32_t)(cd % ndays);
+		struct cust *cu = v[cd / ndays];
 		struct cday *c = &cu->day[d - opt.from];
 		size_t n;
 		const char *key = grp_key(cu, &n);
@@ -1082,10 +1085,10 @@ copy_fields(struct arena *a, const struct rec *x, size_t *nv)
 	for (size_t k = 0; k < n; k++) {
 		v[k] = x->v[k];
 		if (v[k].p) {
-			memcpy(b, x->v[k].p, x->v[k].n);
-			b[x->v[k].n] = '\0';
+			memcpy(b, v[k].p, v[k].n);
+			b[v[k].n] = '\0';
 			v[k].p = b;
-			b += x->v[k].n + 1;
+			b += v[k].n + 1;
 		}
 	}
 	*nv = n;
@@ -1412,9 +1415,11 @@ write_rows(enum rec_fmt fmt)
 	char date[16], note[512], why[512], scores[256];
 	struct row **order;
 
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers, sorted */
 	order = xcalloc(nrows + 1, sizeof(*order));
 	for (size_t i = 0; i < nrows; i++)
 		order[i] = &rows[i];
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers, sorted */
 	qsort(order, nrows, sizeof(*order), cmp_row);
 	if (fmt == FMT_ICS) {
 		ob_init(&ob, 1, "standard output");

@@ -453,7 +453,8 @@ pick(struct writer *w, struct rec *x)
 	struct style_score sc[NSTYLES];
 	enum style order[NSTYLES];
 	struct cell cells[NOUT];
-	char script[8192], missing[64], principle[1024], step[1024], scores[2048];
+	char script[8192], missing[64] = "", principle[1024], step[1024];
+	char scores[2048];
 	size_t n, k, written = 0;
 	int zh = opt.c.lang == LANG_ZH;
 	struct {

@@ -666,7 +666,7 @@ amt_word(struct amt *a, const char *p, const char *e, int after)
 	if (currency_is_code(p, n) && code[0] == '\0')
 		memcpy(code, p, 3), code[3] = '\0';
 	/* "$5.00 USD" is one currency said twice; "€5 USD" is not */
-	if (a->ncur++ == 2 || (code[0] && a->cur[0] && strcmp(code, a->cur)))
+	if (a->ncur++ == 2 || (code[0] && a->cur[0] && strcmp(code, a->cur) != 0))
 		return 0;
 	if (code[0])
 		memcpy(a->cur, code, 4);

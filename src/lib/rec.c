@@ -723,7 +723,7 @@ frame_json(struct rec_reader *r, struct src *s, size_t *startp)
 	}
 	start = s->pos;
 	r->rec.line = s->line;
-	kind = s->buf[start];
+	kind = (unsigned char)s->buf[start];
 	i = start;
 	depth = in_str = esc = 0;
 	nl = 0;

@@ -40,8 +40,11 @@ cb2(int c, void *data)
 	(void)c;
 	(void)data;
 	if (nrows == rowcap) {
+		void *p;
 		rowcap = rowcap ? 2 * rowcap : 64;
-		rows = realloc(rows, rowcap * sizeof(*rows));
+		if ((p = realloc(rows, rowcap * sizeof(*rows))) == NULL)
+			abort();
+		rows = p;
 	}
 	rows[nrows++] = cur;
 	memset(&cur, 0, sizeof(cur));
@@ -388,7 +391,8 @@ edges(void)
 	c = rec_col(r, "a");
 	x = rec_next(r);
 	CHECK(x && x->v[c].type == V_NUM && x->line == 1);
-	rec_written(r, x);
+	if (x)
+		rec_written(r, x);
 	x = rec_next(r);
 	CHECK(x && x->v[c].type == V_RAW && x->line == 2 &&
 	    x->v[c].n == 11 && memcmp(x->v[c].p, "{\"b\":[1,2]}", 11) == 0);
