@@ -26,75 +26,15 @@ bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL ar-kpi: $*"; }
 
 # gen SEED ROWS [docs]: a random ledger (as tests/invariants.sh makes them)
 gen() {
-	awk -v seed="$1" -v rows="$2" -v docs="${3:-}" 'BEGIN {
-		srand(seed)
-		cur[0] = "CNY"; cur[1] = "USD"; cur[2] = "JPY"; cur[3] = "EUR"
-		printf "customer,invoice,%sinvoice_date,due_date,amount,paid,paid_date,currency,salesperson,disputed\n", docs ? "doc_type,ref," : ""
-		for (i = 1; i <= rows; i++) {
-			c = "C" int(rand() * 7); k = cur[int(rand() * 4)]
-			dec = k == "JPY" ? 0 : 2
-			d = 20300 + int(rand() * 400); due = d + int(rand() * 4) * 30
-			amt = int(rand() * 1000000) - (rand() < 0.05 ? 300000 : 0)
-			r = rand(); paid = r < 0.3 ? amt : r < 0.6 ? 0 : int(rand() * amt)
-			pd = rand() < 0.5 ? "" : date(d + int(rand() * 120))
-			type = "invoice"; ref = ""
-			if (docs && rand() < 0.3) {
-				t = rand(); type = t < 0.4 ? "payment" : t < 0.7 ? "credit_note" : "adjustment"
-				r = rand(); ref = r < 0.1 ? "" : r < 0.2 ? "NOPE" : ((c, k) in last) ? "I" last[c, k] : ""
-				paid = 0; pd = ""
-			} else
-				last[c, k] = i
-			printf "%s,I%d,%s%s,%s,%s,%s,%s,%s,S%d,%s\n", c, i,
-			    docs ? type "," ref "," : "", date(d), date(due),
-			    money(amt, dec), money(paid, dec), pd, k, int(rand() * 3),
-			    rand() < 0.1 ? "yes" : "no"
-		}
-	}
-	function money(v, dec,    s) {
-		s = v < 0 ? "-" : ""; v = v < 0 ? -v : v
-		if (dec == 0) return s int(v / 100)
-		return sprintf("%s%d.%02d", s, int(v / 100), v % 100)
-	}
-	function date(z,    era, doe, yoe, doy, mp, y, m, dd) {
-		z += 719468; era = int(z / 146097); doe = z - era * 146097
-		yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-		doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-		mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
-		m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
-		return sprintf("%04d-%02d-%02d", y, m, dd)
-	}'
+	awk -v seed="$1" -v rows="$2" -v docs="${3:-}" -f "$ROOT/tests/lib.awk" -f "$ROOT/tests/gen-ledger.awk"
 }
 
 # awk library: exact minor units (any decimals), days from YYYY-MM-DD, and
 # rounding half away from zero
-LIB='
-function cents(s,    neg, p) {
-	if (s == "") return 0
-	neg = substr(s, 1, 1) == "-"; if (neg) s = substr(s, 2)
-	p = index(s, "."); if (!p) return (neg ? -1 : 1) * s * 1000
-	return (neg ? -1 : 1) * (substr(s, 1, p - 1) * 1000 + substr(s "000", p + 1, 3))
-}
-function day(s,    y, m, d, era, yoe, doy, doe) {
-	if (s == "") return -1e9
-	y = substr(s, 1, 4) + 0; m = substr(s, 6, 2) + 0; d = substr(s, 9, 2) + 0
-	y -= m <= 2; era = int(y / 400); yoe = y - era * 400
-	doy = int((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-	doe = yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy
-	return era * 146097 + doe - 719468
-}
-function rnd(x) { return x < 0 ? -int(-x + 0.5) : int(x + 0.5) }
-'
+LIB=$(cat "$ROOT/tests/lib.awk")
 
 # the day before a date
 prev() { awk -v d="$1" "$LIB"'
-	function date(z,    era, doe, yoe, doy, mp, y, m, dd) {
-		z += 719468; era = int(z / 146097); doe = z - era * 146097
-		yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-		doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-		mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
-		m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
-		return sprintf("%04d-%02d-%02d", y, m, dd)
-	}
 	BEGIN { print date(day(d) - 1) }'; }
 
 # compare FIELDS of FILE (ar-kpi) with EXPR over columns of REF (keyed by

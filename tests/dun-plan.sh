@@ -27,22 +27,9 @@ fail=0 n=0
 ok() { n=$((n + 1)); }
 bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL dun-plan: $*"; }
 
-DATES='
-function days(s,    y, m, d) {
-	y = substr(s, 1, 4) + 0; m = substr(s, 6, 2) + 0; d = substr(s, 9, 2) + 0
-	y -= m <= 2; era = int(y / 400); yoe = y - era * 400
-	doy = int((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-	return era * 146097 + yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy - 719468
-}
-function date(z,    era, doe, yoe, doy, mp, y, m, dd) {
-	z += 719468; era = int(z / 146097); doe = z - era * 146097
-	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-	doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-	mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
-	m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
-	return sprintf("%04d-%02d-%02d", y, m, dd)
-}
-'
+DATES="$(cat "$ROOT/tests/lib.awk")
+function days(s) { return day(s) }
+"
 
 # gen SEED ROWS PLAIN: a random ledger of open items around late 2026; with
 # PLAIN no grade, hold, promise, contact, dispute or excuse

@@ -24,44 +24,7 @@ bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL invariant: $*"; }
 # gen SEED ROWS [docs]: a random ledger; with docs, credit notes, payments and
 # adjustments too, some with a ref, some without, some naming no invoice
 gen() {
-	awk -v seed="$1" -v rows="$2" -v docs="${3:-}" 'BEGIN {
-		srand(seed)
-		cur[0] = "CNY"; cur[1] = "USD"; cur[2] = "JPY"; cur[3] = "EUR"
-		printf "customer,invoice,%sinvoice_date,due_date,amount,paid,paid_date,currency,salesperson,disputed\n", docs ? "doc_type,ref," : ""
-		for (i = 1; i <= rows; i++) {
-			c = "C" int(rand() * 7); k = cur[int(rand() * 4)]
-			dec = k == "JPY" ? 0 : 2
-			d = 20300 + int(rand() * 400); due = d + int(rand() * 4) * 30
-			amt = int(rand() * 1000000) - (rand() < 0.05 ? 300000 : 0)
-			r = rand(); paid = r < 0.3 ? amt : r < 0.6 ? 0 : int(rand() * amt)
-			pd = rand() < 0.5 ? "" : date(d + int(rand() * 120))
-			type = "invoice"; ref = ""
-			if (docs && rand() < 0.3) {
-				# most name an invoice of the same customer and currency
-				t = rand(); type = t < 0.4 ? "payment" : t < 0.7 ? "credit_note" : "adjustment"
-				r = rand(); ref = r < 0.1 ? "" : r < 0.2 ? "NOPE" : ((c, k) in last) ? "I" last[c, k] : ""
-				paid = 0; pd = ""
-			} else
-				last[c, k] = i
-			printf "%s,I%d,%s%s,%s,%s,%s,%s,%s,S%d,%s\n", c, i,
-			    docs ? type "," ref "," : "", date(d), date(due),
-			    money(amt, dec), money(paid, dec), pd, k, int(rand() * 3),
-			    rand() < 0.1 ? "yes" : "no"
-		}
-	}
-	function money(v, dec,    s) {
-		s = v < 0 ? "-" : ""; v = v < 0 ? -v : v
-		if (dec == 0) return s int(v / 100)
-		return sprintf("%s%d.%02d", s, int(v / 100), v % 100)
-	}
-	function date(z,    era, doe, yoe, doy, mp, y, m, dd) {
-		z += 719468; era = int(z / 146097); doe = z - era * 146097
-		yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-		doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-		mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
-		m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
-		return sprintf("%04d-%02d-%02d", y, m, dd)
-	}'
+	awk -v seed="$1" -v rows="$2" -v docs="${3:-}" -f "$ROOT/tests/lib.awk" -f "$ROOT/tests/gen-ledger.awk"
 }
 
 # sum a money column per key (exact: integer minor units via the decimals)
