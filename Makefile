@@ -24,6 +24,11 @@ LIBHDR = src/lib/aging.h src/lib/apply.h src/lib/arena.h src/lib/date.h src/lib/
 UNIT = tests/unit/test-money tests/unit/test-date tests/unit/test-rec \
        tests/unit/test-norm
 UNITBIN = $(UNIT:tests/unit/%=bin/unit/%) bin/unit/rec-cat
+# fuzz targets (tests/fuzz/NAME.c): libFuzzer builds for make fuzz, and
+# replay builds that make check runs over the saved corpora
+FUZZ = csv json date money norm policy library deal
+FUZZ_TIME = 60
+REPLAY = $(FUZZ:%=bin/replay/%)
 
 TOOLS = $(BIN:%=bin/%)
 SANTOOLS = $(BIN:%=bin/san/%)
@@ -54,8 +59,27 @@ bin/unit/%: tests/unit/%.c $(SANOBJ) $(LIBHDR)
 	@mkdir -p bin/unit
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
-check: $(TOOLS) $(SANTOOLS) $(UNITBIN)
+bin/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SANOBJ) $(LIBHDR)
+	@mkdir -p bin/replay
+	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g $(SAN) -o $@ $< tests/fuzz/replay.c $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
+
+bin/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR)
+	@mkdir -p bin/fuzz
+	clang -std=c11 $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
+
+check: $(TOOLS) $(SANTOOLS) $(UNITBIN) $(REPLAY)
 	@tests/check
+
+lint:
+	@tests/lint
+
+# valgrind on the golden cases (CI runs it; about 5 minutes)
+memcheck: $(TOOLS)
+	@tests/memcheck
+
+# make fuzz [FUZZ_TIME=seconds] [FUZZ="csv json"]: never in CI
+fuzz: $(FUZZ:%=bin/fuzz/%)
+	@sh tests/fuzz/run $(FUZZ_TIME) $(FUZZ)
 
 demo: $(TOOLS)
 	@sh examples/demo.sh
@@ -72,4 +96,4 @@ install: $(TOOLS)
 clean:
 	rm -rf bin
 
-.PHONY: all check demo bench install clean
+.PHONY: all check lint memcheck fuzz demo bench install clean

@@ -44,6 +44,8 @@ warnx(const char *fmt, ...)
 	va_end(ap);
 }
 
+void (*err_exit_hook)(int status);
+
 void
 die(int status, const char *fmt, ...)
 {
@@ -52,6 +54,8 @@ die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (err_exit_hook)
+		err_exit_hook(status);
 	exit(status);
 }
 
@@ -73,6 +77,8 @@ die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(file, line, fmt, ap);
 	va_end(ap);
+	if (err_exit_hook)
+		err_exit_hook(status);
 	exit(status);
 }
 

@@ -10,6 +10,9 @@ extern const char *progname;
 void err_init(const char *argv0);
 /* "tool: message" on stderr */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Fuzz targets set this to leave a die() by longjmp instead of exiting
+ * (it must not return). */
+extern void (*err_exit_hook)(int status);
 /* "tool: message" on stderr, then exit(status) after flushing stdout */
 noreturn void die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
