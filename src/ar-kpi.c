@@ -1,5 +1,6 @@
 /* ar-kpi - how well collection works (考核, 复盘), SPEC 5.2. */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -351,35 +352,18 @@ half_state(void *ctx, struct rec_reader *rd)
 }
 
 static void
-half_finish(void *state, void *ctx)
+half_release(void *state)
 {
-	(void)ctx;
-	gby_finish(((struct run *)state)->groups);	/* sorted in its thread */
-}
-
-static void
-half_merge(void *into, void *from, void *ctx)
-{
-	struct run *w = from;
-
-	(void)ctx;
-	/* merged as the rows are written */
-	gby_attach(((struct run *)into)->groups, w->groups);
-	w->groups = NULL;
-	run_free(w);
-	free(w);
-}
-
-static void
-half_free(void *state, void *ctx)
-{
-	(void)ctx;
 	run_free(state);
 	free(state);
 }
 
+static struct gby_halves gby_halves = {
+	offsetof(struct run, groups), half_release
+};
+
 static const struct rec_reduce halves = {
-	half_state, process, half_finish, half_merge, half_free
+	half_state, process, gby_half_finish, gby_half_merge, gby_half_free
 };
 
 /* ---- output ---- */
@@ -641,7 +625,7 @@ main(int argc, char **argv)
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x);
 	} else
-		rec_reduce(rd, &halves, NULL, &run0);
+		rec_reduce(rd, &halves, &gby_halves, &run0);
 	gby_walk(run0.groups, summary_group, NULL);
 	w_close(wr, 0);
 	st = rec_close(rd, opt.c.verbose);

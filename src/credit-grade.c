@@ -1,6 +1,7 @@
 /* credit-grade - customer credit rating, limit and terms (客户信誉度管理表),
  * SPEC 4. */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -343,34 +344,18 @@ half_map(void *state, struct rec *x)
 }
 
 static void
-half_finish(void *state, void *ctx)
+half_release(void *state)
 {
-	(void)ctx;
-	gby_finish(((struct run *)state)->groups);
-}
-
-static void
-half_merge(void *into, void *from, void *ctx)
-{
-	struct run *w = from;
-
-	(void)ctx;
-	gby_attach(((struct run *)into)->groups, w->groups);
-	w->groups = NULL;
-	run_free(w);
-	free(w);
-}
-
-static void
-half_free(void *state, void *ctx)
-{
-	(void)ctx;
 	run_free(state);
 	free(state);
 }
 
+static struct gby_halves gby_halves = {
+	offsetof(struct run, groups), half_release
+};
+
 static const struct rec_reduce halves = {
-	half_state, half_map, half_finish, half_merge, half_free
+	half_state, half_map, gby_half_finish, gby_half_merge, gby_half_free
 };
 
 /* ---- grading ---- */
@@ -614,7 +599,7 @@ main(int argc, char **argv)
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, seq++);
 	} else
-		rec_reduce(rd, &halves, NULL, &run0);
+		rec_reduce(rd, &halves, &gby_halves, &run0);
 	gby_walk(run0.groups, grade_row, NULL);
 	w_close(wr, 0);
 	if (!any_paid && rec_nread(rd) > 0)

@@ -104,3 +104,35 @@ gby_walk(struct gby *g, void (*fn)(const char *key, size_t n,
 	}
 	free(both);
 }
+
+/* ---- the halves of rec_reduce ---- */
+
+static struct gby **
+half_groups(void *state, const void *ctx)
+{
+	return (struct gby **)(void *)((char *)state +
+	    ((const struct gby_halves *)ctx)->groups);
+}
+
+void
+gby_half_finish(void *state, void *ctx)
+{
+	gby_finish(*half_groups(state, ctx));	/* sorted in its thread */
+}
+
+void
+gby_half_merge(void *into, void *from, void *ctx)
+{
+	struct gby **g = half_groups(from, ctx);
+
+	/* merged as the rows are written */
+	gby_attach(*half_groups(into, ctx), *g);
+	*g = NULL;
+	((const struct gby_halves *)ctx)->release(from);
+}
+
+void
+gby_half_free(void *state, void *ctx)
+{
+	((const struct gby_halves *)ctx)->release(state);
+}

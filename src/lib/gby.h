@@ -33,4 +33,16 @@ void gby_walk(struct gby *g, void (*fn)(const char *key, size_t n,
     const void *payload, void *arg), void *arg);
 size_t gby_len(const struct gby *g);
 
+/* Two threads on one file (rec_reduce, rec.h) for a tool whose state per
+ * half holds its struct gby: finish, merge and free are these, and
+ * rec_reduce's ctx is a struct gby_halves that says where the gby is in
+ * the state and how the state is freed. */
+struct gby_halves {
+	size_t groups;			/* offsetof(the state, its gby) */
+	void (*release)(void *state);	/* frees the state and its gby */
+};
+void gby_half_finish(void *state, void *ctx);
+void gby_half_merge(void *into, void *from, void *ctx);
+void gby_half_free(void *state, void *ctx);
+
 #endif
