@@ -516,12 +516,8 @@ main(int argc, char **argv)
 			    AGING_MAXEDGES);
 			break;
 		case OPT_BASIS:
-			if (strcmp(optarg, "invoice") == 0)
-				opt.by_invoice_date = 1;
-			else if (strcmp(optarg, "due") != 0) {
-				warnx("--basis: due or invoice, not \"%s\"", optarg);
-				usage();
-			}
+			opt.by_invoice_date = opts_pick("--basis", optarg, "due",
+			    "invoice");
 			break;
 		case OPT_TOTAL:
 			opt.total = 1;
@@ -544,20 +540,11 @@ main(int argc, char **argv)
 			opt.rate.grace = (int)opts_int("--grace", optarg, 0, 100000);
 			break;
 		case OPT_GRACE_MODE:
-			if (strcmp(optarg, "deduct") == 0)
-				opt.rate.deduct = 1;
-			else if (strcmp(optarg, "waive") != 0) {
-				warnx("--grace-mode: waive or deduct, not \"%s\"", optarg);
-				usage();
-			}
+			opt.rate.deduct = opts_pick("--grace-mode", optarg, "waive",
+			    "deduct");
 			break;
 		case OPT_APPLY:
-			if (strcmp(optarg, "fifo") == 0)
-				opt.fifo = 1;
-			else if (strcmp(optarg, "none") != 0) {
-				warnx("--apply: fifo or none, not \"%s\"", optarg);
-				usage();
-			}
+			opt.fifo = opts_pick("--apply", optarg, "fifo", "none") == 0;
 			break;
 		default:
 			usage();

@@ -1219,14 +1219,8 @@ main(int argc, char **argv)
 			opt.c.in.from_code = optarg;
 			break;
 		case OPT_DATE_ORDER:
-			if (strcmp(optarg, "dmy") == 0)
-				opt.order = ORD_DMY;
-			else if (strcmp(optarg, "mdy") == 0)
-				opt.order = ORD_MDY;
-			else {
-				warnx("--date-order: dmy or mdy, not \"%s\"", optarg);
-				usage();
-			}
+			opt.order = opts_pick("--date-order", optarg, "dmy", "mdy")
+			    == 0 ? ORD_DMY : ORD_MDY;
 			break;
 		case OPT_DATE_FORMAT:
 			opt.date_format = optarg;

@@ -1576,12 +1576,8 @@ main(int argc, char **argv)
 			opt.grades = optarg;
 			break;
 		case OPT_PER:
-			if (strcmp(optarg, "invoice") == 0)
-				opt.per_invoice = 1;
-			else if (strcmp(optarg, "customer") != 0) {
-				warnx("--per: customer or invoice, not \"%s\"", optarg);
-				usage();
-			}
+			opt.per_invoice = opts_pick("--per", optarg, "customer",
+			    "invoice");
 			break;
 		case OPT_WORKDAYS:
 			opt.workdays = 1;

@@ -202,14 +202,8 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			    1024, (long long)1 << 40);
 			break;
 		case OPT_LANG:
-			if (strcmp(optarg, "zh") == 0)
-				c->lang = LANG_ZH;
-			else if (strcmp(optarg, "en") == 0)
-				c->lang = LANG_EN;
-			else {
-				warnx("--lang: zh or en, not \"%s\"", optarg);
-				usage();
-			}
+			c->lang = opts_pick("--lang", optarg, "zh", "en") == 0 ?
+			    LANG_ZH : LANG_EN;
 			c->lang_set = 1;
 			break;
 		case OPT_EXPLAIN:
@@ -291,6 +285,17 @@ opts_date(const char *opt, const char *s)
 		usage();
 	}
 	return d;
+}
+
+int
+opts_pick(const char *opt, const char *s, const char *a, const char *b)
+{
+	if (strcmp(s, a) == 0)
+		return 0;
+	if (strcmp(s, b) == 0)
+		return 1;
+	warnx("%s: %s or %s, not \"%s\"", opt, a, b, s);
+	usage();
 }
 
 int

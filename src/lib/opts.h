@@ -68,6 +68,9 @@ long long opts_int(const char *opt, const char *s, long long min, long long max)
 int32_t opts_date(const char *opt, const char *s);
 /* "30,60,90": strictly increasing positive integers, at most MAX. */
 int opts_intlist(const char *opt, const char *s, int *out, int max);
+/* An option that takes one of two words: 0 for A, 1 for B; anything else
+ * is "OPT: A or B, not "S"" and the usage. */
+int opts_pick(const char *opt, const char *s, const char *a, const char *b);
 /* Output format for a rec_reader's input when -o was not given. */
 enum rec_fmt opts_outfmt(const struct common *c, const struct rec_reader *r);
 
