@@ -366,19 +366,10 @@ read_item(struct rec *x, struct item *it)
 	if (field_text(rd, x, c_stage, &t, 0) != 0)
 		return -1;
 	it->lead = stage_lead(&t);
-	if (field_text(rd, x, c_excuse, &t, 0) != 0)
+	if (field_enum(rd, x, c_excuse, excuse_parse, "unknown excuse",
+	    &it->excuse) != 0 || field_enum(rd, x, c_power, power_parse,
+	    "unknown power (strong-weak, peer, unable)", &it->power) != 0)
 		return -1;
-	if ((it->excuse = excuse_parse(t.p, t.n)) < 0) {
-		rec_reject_field(rd, x, c_excuse, "unknown excuse");
-		return -1;
-	}
-	if (field_text(rd, x, c_power, &t, 0) != 0)
-		return -1;
-	if ((it->power = power_parse(t.p, t.n)) < 0) {
-		rec_reject_field(rd, x, c_power, "unknown power (strong-weak, peer, "
-		    "unable)");
-		return -1;
-	}
 	if (field_text(rd, x, c_grade, &t, 0) != 0)
 		return -1;
 	if (t.n > 0) {

@@ -348,19 +348,10 @@ situation_of(struct rec *x, struct situation *s, struct ctx *c)
 		return -1;
 	if (c->day == DATE_NONE)
 		c->day = opt.c.as_of;
-	if (field_text(rd, x, c_excuse, &t, 0) != 0)
+	if (field_enum(rd, x, c_excuse, excuse_parse, "unknown excuse",
+	    &s->excuse) != 0 || field_enum(rd, x, c_power, power_parse,
+	    "unknown power (strong-weak, peer, unable)", &s->power) != 0)
 		return -1;
-	if ((s->excuse = excuse_parse(t.p, t.n)) < 0) {
-		rec_reject_field(rd, x, c_excuse, "unknown excuse");
-		return -1;
-	}
-	if (field_text(rd, x, c_power, &t, 0) != 0)
-		return -1;
-	if ((s->power = power_parse(t.p, t.n)) < 0) {
-		rec_reject_field(rd, x, c_power, "unknown power (strong-weak, peer, "
-		    "unable)");
-		return -1;
-	}
 	if (field_text(rd, x, c_days, &t, 0) != 0)
 		return -1;
 	if (t.n > 0) {

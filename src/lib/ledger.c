@@ -262,3 +262,18 @@ ledger_read(struct ledger *l, struct rec *x, struct doc *d)
 		return -1;
 	return 0;
 }
+
+int
+field_enum(struct rec_reader *r, struct rec *x, int slot,
+    int (*parse)(const char *s, size_t n), const char *why, int *out)
+{
+	struct text t;
+
+	if (field_text(r, x, slot, &t, 0) != 0)
+		return -1;
+	if ((*out = parse(t.p, t.n)) < 0) {
+		rec_reject_field(r, x, slot, why);
+		return -1;
+	}
+	return 0;
+}

@@ -60,6 +60,10 @@ int field_bool(struct rec_reader *r, struct rec *x, int slot, int *out, int dflt
 /* Text of a scalar field (a nested value is rejected). */
 int field_text(struct rec_reader *r, struct rec *x, int slot, struct text *t,
     int required);
+/* A word of a vocabulary read by PARSE (-1 when unknown, which is
+ * rejected with the reason WHY). */
+int field_enum(struct rec_reader *r, struct rec *x, int slot,
+    int (*parse)(const char *s, size_t n), const char *why, int *out);
 
 /* Does the input say anything about payments (a doc_type or ref column)? */
 int ledger_has_docs(const struct ledger *l);
