@@ -33,7 +33,7 @@ gen() {
 			    date(inv), date(due), int(amt / 100), amt % 100, int(paid / 100), paid % 100, pd,
 			    rand() < 0.8 ? "CNY" : "USD", rand() < 0.3 ? ex[1 + int(rand() * 4)] : "",
 			    rand() < 0.1 ? "yes" : "no")
-			if (rand() < 0.1) {	/* bad: a date, an amount, a field too many */
+			if (rand() < 0.1) {	# bad: a date, an amount, a field too many
 				r = rand()
 				if (r < 0.33) sub(/,20[0-9][0-9]-[0-9][0-9]-/, ",2026-13-", line)
 				else if (r < 0.66) sub(/,[0-9]+\.[0-9][0-9],/, ",12.3.4,", line)

@@ -76,9 +76,9 @@ gen() {
 				c = x
 				if (c ~ /[,"]/) { gsub(/"/, "\"\"", c); c = "\"" c "\"" }
 				printf "%s%s", (i > 1 ? "," : ""), c > (out ".csv")
-				t = x; gsub(/\\/, "\\\\", t)
+				t = x; gsub(/\\/, "&&", t)
 				printf "%s%s", (i > 1 ? "\t" : ""), t > (out ".tsv")
-				j = x; gsub(/\\/, "\\\\", j); gsub(/"/, "\\\"", j)
+				j = x; gsub(/\\/, "&&", j); gsub(/"/, "\\\"", j)	# (&&: a doubled backslash in mawk and gawk alike)
 				printf "%s\"%s\":\"%s\"", (i > 1 ? "," : "{"), f[i], j > (out ".json")
 			}
 			print "" > (out ".csv"); print "" > (out ".tsv"); print "}" > (out ".json")
@@ -87,7 +87,7 @@ gen() {
 	function yn(   x) { x = rand(); return x < 0.3 ? "" : x < 0.65 ? "yes" : "no" }
 	function money(v, d,    s) {
 		if (d == 0) return v ""
-		s = sprintf("%0" (d + 1) "d", v)
+		s = sprintf("%0" (d + 1) ".0f", v)	# (mawk: %d stops at 2^31 - 1)
 		return substr(s, 1, length(s) - d) "." substr(s, length(s) - d + 1)
 	}'
 }

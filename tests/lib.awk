@@ -8,12 +8,13 @@ function cents(s,    neg, p) {
 	p = index(s, "."); if (!p) return (neg ? -1 : 1) * s * 1000
 	return (neg ? -1 : 1) * (substr(s, 1, p - 1) * 1000 + substr(s "000", p + 1, 3))
 }
-# thousandths to text with DEC decimals (0, 2 or 3)
+# thousandths to text with DEC decimals (0, 2 or 3); %.0f, not %d, which
+# mawk clamps at 2^31 - 1
 function money(v, dec,    s) {
 	s = v < 0 ? "-" : ""; v = v < 0 ? -v : v
-	if (dec == 0) return s int(v / 1000)
-	if (dec == 2) return sprintf("%s%d.%02d", s, int(v / 1000), int(v % 1000 / 10))
-	return sprintf("%s%d.%03d", s, int(v / 1000), v % 1000)
+	if (dec == 0) return s sprintf("%.0f", int(v / 1000))
+	if (dec == 2) return sprintf("%s%.0f.%02d", s, int(v / 1000), int(v % 1000 / 10))
+	return sprintf("%s%.0f.%03d", s, int(v / 1000), v % 1000)
 }
 # YYYY-MM-DD to days since 1970-01-01; blank is -1e9
 function day(s,    y, m, d, era, yoe, doy, doe) {
