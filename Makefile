@@ -6,6 +6,10 @@ MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 BIN = ar-age ar-kpi ar-norm credit-grade deal-plan dun-plan pick-script
 
 PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+# where bash-completion looks for a command's completion
+COMPDIR = $(PREFIX)/share/bash-completion/completions
 CC = cc
 CFLAGS = -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
@@ -15,56 +19,55 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=undefined
 CHECKFLAGS = -Werror
 
-LIBSRC = src/lib/aging.c src/lib/apply.c src/lib/arena.c src/lib/date.c src/lib/err.c \
-	 src/lib/gby.c src/lib/grp.c src/lib/hdrmap.c src/lib/ics.c src/lib/ledger.c src/lib/money.c src/lib/norm.c src/lib/opts.c src/lib/policy.c \
-	 src/lib/out.c src/lib/rec.c src/lib/scan.c src/lib/scripts.c src/lib/style.c src/lib/utf8.c
-LIBHDR = src/lib/aging.h src/lib/apply.h src/lib/arena.h src/lib/date.h src/lib/err.h \
-	 src/lib/gby.h src/lib/grp.h src/lib/hdrmap.h src/lib/ics.h src/lib/ledger.h src/lib/money.h src/lib/norm.h src/lib/opts.h src/lib/policy.h \
-	 src/lib/out.h src/lib/rec.h src/lib/scan.h src/lib/scripts.h src/lib/style.h src/lib/utf8.h src/lib/eaw.inc
-UNIT = tests/unit/test-money tests/unit/test-date tests/unit/test-rec \
-       tests/unit/test-norm
-UNITBIN = $(UNIT:tests/unit/%=bin/unit/%) bin/unit/rec-cat
+# the shared layer: every src/lib/*.c, every header
+LIBSRC = $(sort $(wildcard src/lib/*.c))
+LIBHDR = $(sort $(wildcard src/lib/*.h)) src/lib/eaw.inc
+UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*.c)))
 # fuzz targets (tests/fuzz/NAME.c): libFuzzer builds for make fuzz, and
 # replay builds that make check runs over the saved corpora
 FUZZ = csv json date money norm policy library deal
 FUZZ_TIME = 60
-REPLAY = $(FUZZ:%=bin/replay/%)
 
+# bin/ holds the tools and nothing else (SPEC 7); objects, the sanitizer
+# build, unit tests and fuzz builds live under build/
 TOOLS = $(BIN:%=bin/%)
-SANTOOLS = $(BIN:%=bin/san/%)
-# the library is compiled once per flavour, into bin/obj and bin/san/obj
-OBJ = $(LIBSRC:src/lib/%.c=bin/obj/%.o)
-SANOBJ = $(LIBSRC:src/lib/%.c=bin/san/obj/%.o)
+SANTOOLS = $(BIN:%=build/san/%)
+UNITBIN = $(UNIT:%=build/unit/%)
+REPLAY = $(FUZZ:%=build/replay/%)
+# the library is compiled once per flavour
+OBJ = $(LIBSRC:src/lib/%.c=build/obj/%.o)
+SANOBJ = $(LIBSRC:src/lib/%.c=build/san/obj/%.o)
 
 all: $(TOOLS)
 
 .SECONDARY: $(OBJ) $(SANOBJ)
 
-bin/obj/%.o: src/lib/%.c $(LIBHDR)
-	@mkdir -p bin/obj
+build/obj/%.o: src/lib/%.c $(LIBHDR)
+	@mkdir -p build/obj
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 bin/%: src/%.c $(OBJ) $(LIBHDR)
+	@mkdir -p bin
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
 # the same tools under AddressSanitizer and UBSan, warnings as errors
-bin/san/obj/%.o: src/lib/%.c $(LIBHDR)
-	@mkdir -p bin/san/obj
+build/san/obj/%.o: src/lib/%.c $(LIBHDR)
+	@mkdir -p build/san/obj
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -c -o $@ $<
 
-bin/san/%: src/%.c $(SANOBJ) $(LIBHDR)
+build/san/%: src/%.c $(SANOBJ) $(LIBHDR)
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
-bin/unit/%: tests/unit/%.c $(SANOBJ) $(LIBHDR)
-	@mkdir -p bin/unit
+build/unit/%: tests/unit/%.c $(SANOBJ) $(LIBHDR)
+	@mkdir -p build/unit
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
-bin/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SANOBJ) $(LIBHDR)
-	@mkdir -p bin/replay
+build/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SANOBJ) $(LIBHDR)
+	@mkdir -p build/replay
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g $(SAN) -o $@ $< tests/fuzz/replay.c $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
-bin/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR)
-	@mkdir -p bin/fuzz
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR)
+	@mkdir -p build/fuzz
 	clang -std=c11 $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
 
 check: $(TOOLS) $(SANTOOLS) $(UNITBIN) $(REPLAY)
@@ -74,11 +77,11 @@ lint:
 	@tests/lint
 
 # valgrind on the golden cases (CI runs it; about 5 minutes)
-memcheck: $(TOOLS)
+memcheck: $(TOOLS) $(UNITBIN)
 	@tests/memcheck
 
 # make fuzz [FUZZ_TIME=seconds] [FUZZ="csv json"]: never in CI
-fuzz: $(FUZZ:%=bin/fuzz/%)
+fuzz: $(FUZZ:%=build/fuzz/%)
 	@sh tests/fuzz/run $(FUZZ_TIME) $(FUZZ)
 
 demo: $(TOOLS)
@@ -88,12 +91,23 @@ bench: $(TOOLS)
 	@sh bench/run
 
 install: $(TOOLS)
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR)
 	for t in $(BIN); do \
-		cp bin/$$t $(DESTDIR)$(PREFIX)/bin/ && \
-		cp man/$$t.1 $(DESTDIR)$(PREFIX)/share/man/man1/ || exit 1; done
+		cp bin/$$t $(DESTDIR)$(BINDIR)/ && \
+		cp man/$$t.1 $(DESTDIR)$(MANDIR)/man1/ && \
+		cp src/arkit.bash $(DESTDIR)$(COMPDIR)/$$t || exit 1; done
+	for m in man/*.5; do [ -e "$$m" ] || continue; \
+		cp "$$m" $(DESTDIR)$(MANDIR)/man5/ || exit 1; done
+
+uninstall:
+	for t in $(BIN); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1 \
+		    $(DESTDIR)$(COMPDIR)/$$t; done
+	for m in man/*.5; do [ -e "$$m" ] || continue; \
+		rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 
 clean:
-	rm -rf bin
+	rm -rf bin build
 
-.PHONY: all check lint memcheck fuzz demo bench install clean
+.PHONY: all check lint memcheck fuzz demo bench install uninstall clean

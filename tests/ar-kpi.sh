@@ -17,7 +17,7 @@ set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
 KPI=$BIN/ar-kpi
 AGE=$BIN/ar-age
-CAT=$ROOT/bin/unit/rec-cat
+CAT=$ROOT/build/unit/rec-cat
 T=$TMP/kpi
 mkdir -p "$T"
 fail=0 n=0

@@ -6,7 +6,7 @@
 # IBM sample when ../shared is there.
 set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
-CAT=$ROOT/bin/unit/rec-cat
+CAT=$ROOT/build/unit/rec-cat
 E=$ROOT/examples/erp
 X=$ROOT/tests/ar-norm/expect
 fail=0 n=0

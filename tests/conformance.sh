@@ -5,7 +5,7 @@
 # and a sensible answer for every file of mafintosh's edge corpus.
 set -u
 : "${ROOT:?}" "${TMP:?}"
-CAT=$ROOT/bin/unit/rec-cat
+CAT=$ROOT/build/unit/rec-cat
 D=$ROOT/tests/data
 fail=0 n=0
 

@@ -9,7 +9,7 @@ if [ ! -r "$IBM" ]; then
 	echo "ibm: skipped (no $IBM)"
 	exit 0
 fi
-CAT=$ROOT/bin/unit/rec-cat
+CAT=$ROOT/build/unit/rec-cat
 fail=0 n=0
 ok() { n=$((n + 1)); }
 bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL ibm: $*"; }

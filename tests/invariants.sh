@@ -13,7 +13,7 @@
 set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
 AGE=$BIN/ar-age
-CAT=$ROOT/bin/unit/rec-cat
+CAT=$ROOT/build/unit/rec-cat
 D=$ROOT/tests/data
 T=$TMP/inv
 mkdir -p "$T"
