@@ -1289,7 +1289,7 @@ main(int argc, char **argv)
 	}
 	w_close(wr, 0);
 	if (n_title + n_total + n_blank > 0)
-		warnx("skipped %lu title, %lu subtotal or total, %lu blank rows",
+		note("skipped %lu title, %lu subtotal or total, %lu blank rows",
 		    n_title, n_total, n_blank);
 	st = rec_close(rd, opt.c.verbose);
 	return fshut(st);

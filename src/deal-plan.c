@@ -1867,7 +1867,7 @@ main(int argc, char **argv)
 		return fshut(rec_close(rd, opt.c.verbose));
 	fmt = opts_outfmt(&opt.c, rd);
 	if (fmt == FMT_MD) {
-		ob_init(&md, 1, "standard output");
+		ob_init(&md, 1, out_name);
 		rec_on_stop = md_flush_on_stop;
 	} else
 		w = w_open(fmt, lang, rd, ocols, opt.rival ? NOUT_RIVAL : NOUT);

@@ -1413,7 +1413,7 @@ write_rows(enum rec_fmt fmt)
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers, sorted */
 	qsort(order, nrows, sizeof(*order), cmp_row);
 	if (fmt == FMT_ICS) {
-		ob_init(&ob, 1, "standard output");
+		ob_init(&ob, 1, out_name);
 		ics_begin(&ob, "-//arkit//dun-plan " ARKIT_VERSION "//EN");
 	} else
 		w = w_open(fmt, opt.c.lang, rd, ocols, nocols);

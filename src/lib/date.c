@@ -111,12 +111,24 @@ date_parse(const char *s, size_t n, int32_t *out)
 int
 date_parse_asof(const char *s, int32_t *out)
 {
-	if (strcmp(s, "today") == 0) {
+	/* the words a cron job means (SPEC 1.4), from the local date */
+	static const char *const words[] = {
+		"today", "yesterday", "month-end", "last-month-end"
+	};
+	int w;
+
+	for (w = 0; w < 4; w++)
+		if (strcmp(s, words[w]) == 0)
+			break;
+	if (w < 4) {
 		time_t t = time(NULL);
 		struct tm tm;
+		int32_t today;
 		if (localtime_r(&t, &tm) == NULL)
 			return -1;
-		*out = date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		today = date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		*out = w == 0 ? today : w == 1 ? today - 1 : w == 2 ?
+		    date_month_end(today) : date_month_start(today) - 1;
 		return 0;
 	}
 	return date_parse(s, strlen(s), out);

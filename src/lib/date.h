@@ -13,7 +13,8 @@ int date_days_in_month(int y, int m);
 /* Strict YYYY-MM-DD (years 0001..9999); surrounding spaces allowed.
  * Returns 0 and sets *out, or -1. */
 int date_parse(const char *s, size_t n, int32_t *out);
-/* --as-of: YYYY-MM-DD or "today" (the local date under TZ). */
+/* --as-of: YYYY-MM-DD, or "today", "yesterday", "month-end" (of this
+ * month), "last-month-end": from the local date under TZ. */
 int date_parse_asof(const char *s, int32_t *out);
 /* Writes YYYY-MM-DD and a NUL into BUF (at least 11 bytes); returns 10. */
 size_t date_format(char *buf, int32_t z);

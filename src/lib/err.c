@@ -9,6 +9,8 @@
 #include "utf8.h"
 
 const char *progname = "arkit";
+const char *out_name = "standard output";
+int err_quiet;
 int exit_status;
 
 void
@@ -39,6 +41,18 @@ warnx(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err_quiet)
+		return;
 	va_start(ap, fmt);
 	vmsg(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -160,8 +174,8 @@ fshut(int status)
 	if (bad) {
 		if (errno == EPIPE)
 			return status > exit_status ? status : exit_status;
-		fprintf(stderr, "%s: write error on standard output: %s\n",
-		    progname, strerror(errno ? errno : EIO));
+		fprintf(stderr, "%s: write error on %s: %s\n",
+		    progname, out_name, strerror(errno ? errno : EIO));
 		return EXIT_FATAL;
 	}
 	return status;

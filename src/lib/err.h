@@ -6,6 +6,10 @@
 #include <stdnoreturn.h>
 
 extern const char *progname;
+/* The name of standard output in messages: -O's file, if given. */
+extern const char *out_name;
+/* -q: note() says nothing. */
+extern int err_quiet;
 
 void err_init(const char *argv0);
 /* "tool: message" on stderr */
@@ -13,6 +17,10 @@ void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Fuzz targets set this to leave a die() by longjmp instead of exiting
  * (it must not return). */
 extern void (*err_exit_hook)(int status);
+/* A note, not a warning (what was skipped, what was assumed): "tool:
+ * message" on stderr unless -q, so that cron mails only when something is
+ * wrong. */
+void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "tool: message" on stderr, then exit(status) after flushing stdout */
 noreturn void die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

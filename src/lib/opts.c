@@ -1,9 +1,13 @@
 /* opts.c - parse and document the common options once for every tool. */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "err.h"
@@ -24,14 +28,19 @@ static const struct copt copts[] = {
 	  "  -V, --version          print the version and exit" },
 	{ { "verbose", no_argument, NULL, 'v' }, 0,
 	  "  -v, --verbose          print the counts read, written, filtered, rejected" },
+	{ { "quiet", no_argument, NULL, 'q' }, 0,
+	  "  -q, --quiet            no notes: only warnings and errors on stderr" },
 	{ { "input", required_argument, NULL, 'i' }, 0,
 	  "  -i, --input FMT        auto (default), csv, tsv or json" },
 	{ { "output", required_argument, NULL, 'o' }, 0,
 	  "  -o, --output FMT       %s (default: as the input)" },
+	{ { NULL, required_argument, NULL, 'O' }, 0,
+	  "  -O FILE                write the output to FILE (needed for xlsx on a terminal)" },
 	{ { "delimiter", required_argument, NULL, 'F' }, 0,
 	  "  -F, --delimiter C      input field delimiter: one byte, or 'tab'" },
-	{ { "as-of", required_argument, NULL, OPT_AS_OF }, OG_AS_OF,
-	  "      --as-of DATE       the day the figures are for: YYYY-MM-DD or today" },
+	{ { "as-of", required_argument, NULL, OPT_AS_OF }, 0,
+	  "      --as-of DATE       the day the figures are for: YYYY-MM-DD, today,\n"
+	  "                         yesterday, month-end or last-month-end" },
 	{ { "currency", required_argument, NULL, OPT_CURRENCY }, 0,
 	  "      --currency CUR     currency of rows that have none" },
 	{ { "reject", required_argument, NULL, OPT_REJECT }, 0,
@@ -40,7 +49,7 @@ static const struct copt copts[] = {
 	  "      --strict           stop at the first rejected record (exit 1)" },
 	{ { "max-record", required_argument, NULL, OPT_MAX_RECORD }, 0,
 	  "      --max-record N     longest record in bytes (default 64 MiB)" },
-	{ { "lang", required_argument, NULL, OPT_LANG }, OG_LANG,
+	{ { "lang", required_argument, NULL, OPT_LANG }, 0,
 	  "      --lang zh|en       language of the text written (default from LANG)" },
 	{ { "explain", no_argument, NULL, OPT_EXPLAIN }, OG_EXPLAIN,
 	  "      --explain          add the components of each computed figure" },
@@ -56,31 +65,84 @@ static const struct copt copts[] = {
 #define NCOPTS (sizeof(copts) / sizeof(copts[0]))
 
 static const char *const fmtnames[] = {
-	"auto", "csv", "tsv", "json", "table", "md", "ics"
+	"auto", "csv", "tsv", "json", "table", "md", "ics", "html", "xlsx"
 };
+#define FMT_LAST FMT_XLSX
 
 static struct option *longopts;
 static char *shortopts;
+static int nargs;
+static char **args;
 
 void
 usage(void)
 {
+	fflush(stdout);
 	fprintf(stderr, "usage: %s\n", tool->synopsis);
 	fprintf(stderr, "Try '%s --help' for more information.\n", tool->name);
 	exit(EXIT_FATAL);
 }
 
-static void
-help(void)
+/* The formats the tool writes: "csv, tsv, json, table". */
+static const char *
+outfmt_list(void)
 {
-	char fmts[64] = "";
+	static char fmts[96];
 
-	for (int f = FMT_CSV; f <= FMT_ICS; f++)
+	fmts[0] = '\0';
+	for (int f = FMT_CSV; f <= FMT_LAST; f++)
 		if (tool->outfmts & (1u << f)) {
 			if (fmts[0])
 				strcat(fmts, ", ");
 			strcat(fmts, fmtnames[f]);
 		}
+	return fmts;
+}
+
+/* The long option nearest to a mistyped one, for "did you mean": the
+ * fewest edits (Levenshtein), at most a third of the word. */
+static const char *
+nearest_option(const char *word)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1, n = strlen(word);
+
+	if (n > 64)
+		return NULL;
+	for (size_t k = 0; longopts[k].name; k++) {
+		const char *o = longopts[k].name;
+		size_t m = strlen(o), row[66], d;
+		if (m > 64)
+			continue;
+		for (size_t j = 0; j <= m; j++)
+			row[j] = j;
+		for (size_t i = 1; i <= n; i++) {
+			size_t diag = row[0];
+			row[0] = i;
+			for (size_t j = 1; j <= m; j++) {
+				size_t up = row[j], v = diag + (word[i - 1] != o[j - 1]);
+				if (row[j] + 1 < v)
+					v = row[j] + 1;
+				if (row[j - 1] + 1 < v)
+					v = row[j - 1] + 1;
+				diag = up;
+				row[j] = v;
+			}
+		}
+		d = row[m];
+		if (d < bestd) {
+			bestd = d;
+			best = o;
+		}
+	}
+	return bestd <= (n + 2) / 3 ? best : NULL;
+}
+
+static void
+help(void)
+{
+	const char *fmts = outfmt_list();
+
 	printf("usage: %s\n\n%s\n\n", tool->synopsis, tool->summary);
 	if (tool->help && *tool->help)
 		printf("Options:\n%s\n", tool->help);
@@ -88,7 +150,10 @@ help(void)
 	for (size_t i = 0; i < NCOPTS; i++) {
 		if (copts[i].group && !(copts[i].group & tool->groups))
 			continue;
-		printf(copts[i].help, fmts);
+		if (copts[i].lo.val == 'o')
+			printf(copts[i].help, fmts);
+		else
+			fputs(copts[i].help, stdout);
 		putchar('\n');
 	}
 	printf("\nExit status: 0 all good, 1 some records rejected, 2 usage, "
@@ -105,11 +170,48 @@ opts_init(struct common *c, const struct tool *t, int argc, char **argv)
 	if (argc > 0)
 		argv[0] = (char *)t->name;	/* getopt's messages name the tool */
 	tool = t;
+	nargs = argc;
+	args = argv;
 	memset(c, 0, sizeof(*c));
 	c->in.fmt = FMT_AUTO;
 	c->out = FMT_AUTO;
 	c->outfmts = t->outfmts;
 	c->as_of = DATE_NONE;
+}
+
+/* getopt_long says nothing (the ':' in front): name the option, and the
+ * nearest one when it looks like a typo. */
+static void
+report_unknown(char **argv)
+{
+	const char *w = argv[optind - 1];
+
+	if (strncmp(w, "--", 2) == 0) {
+		char name[80];
+		const char *near;
+		size_t n = strcspn(w + 2, "=");
+		if (n >= sizeof(name))
+			n = sizeof(name) - 1;
+		memcpy(name, w + 2, n);
+		name[n] = '\0';
+		near = nearest_option(name);
+		for (size_t k = 0; longopts[k].name; k++)
+			if (strcmp(longopts[k].name, name) == 0) {
+				/* known, so the value was wrong */
+				warnx("option --%s %s", name, longopts[k].has_arg ==
+				    no_argument ? "takes no value" : "needs a value");
+				return;
+			}
+		if (near)
+			warnx("unknown option --%s (did you mean --%s?)", name, near);
+		else
+			warnx("unknown option --%s", name);
+		return;
+	}
+	if (optopt > 0 && optopt < 0x7f)
+		warnx("unknown option -%c", optopt);
+	else
+		warnx("unknown option %s", w);
 }
 
 int
@@ -124,12 +226,14 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			n++;
 		longopts = xcalloc(NCOPTS + n + 1, sizeof(struct option));
 		for (size_t i = 0; i < NCOPTS; i++)
-			if (!copts[i].group || (copts[i].group & tool->groups))
+			if (copts[i].lo.name && (!copts[i].group ||
+			    (copts[i].group & tool->groups)))
 				longopts[k++] = copts[i].lo;
 		for (size_t i = 0; i < n; i++)
 			longopts[k++] = own[i];
 		shortopts = xmalloc(strlen(ownshort ? ownshort : "") + 16);
-		strcpy(shortopts, "hVvi:o:F:");
+		/* (a leading ':' so that a typo is ours to report) */
+		strcpy(shortopts, ":hVvqi:o:O:F:");
 		strcat(shortopts, ownshort ? ownshort : "");
 	}
 	for (;;) {
@@ -143,6 +247,13 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			exit(fshut(EXIT_OK));
 		case 'v':
 			c->verbose = 1;
+			break;
+		case 'q':
+			c->quiet = 1;
+			err_quiet = 1;
+			break;
+		case 'O':
+			c->out_path = optarg;
 			break;
 		case 'i':
 			if (strcmp(optarg, "auto") == 0)
@@ -161,11 +272,12 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			break;
 		case 'o': {
 			int f;
-			for (f = FMT_CSV; f <= FMT_ICS; f++)
+			for (f = FMT_CSV; f <= FMT_LAST; f++)
 				if (strcmp(optarg, fmtnames[f]) == 0)
 					break;
-			if (f > FMT_ICS || !(tool->outfmts & (1u << f))) {
-				warnx("-o: %s cannot write \"%s\"", tool->name, optarg);
+			if (f > FMT_LAST || !(tool->outfmts & (1u << f))) {
+				warnx("-o: %s cannot write \"%s\" (it writes %s)",
+				    tool->name, optarg, outfmt_list());
 				usage();
 			}
 			c->out = (enum rec_fmt)f;
@@ -221,7 +333,15 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 		case OPT_TO:
 			c->to_arg = optarg;
 			break;
+		case ':':
+			if (strncmp(argv[optind - 1], "--", 2) == 0)
+				warnx("option %s needs a value", argv[optind - 1]);
+			else
+				warnx("option -%c needs a value", optopt);
+			usage();
+			break;
 		case '?':
+			report_unknown(argv);
 			usage();
 			break;
 		default:
@@ -230,12 +350,56 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 	}
 }
 
+/* -O FILE becomes standard output: never one of the inputs or the reject
+ * file (the user's files are not overwritten by a slip), and opened only
+ * after the options are all known good. */
+static void
+open_output(const struct common *c)
+{
+	struct stat so, si;
+	int fd;
+
+	if (c->out_path == NULL)
+		return;
+	if (*c->out_path == '\0' || strcmp(c->out_path, "-") == 0) {
+		warnx("-O: give a file name (standard output is the default)");
+		usage();
+	}
+	if (c->in.reject_path && strcmp(c->in.reject_path, c->out_path) == 0) {
+		warnx("-O and --reject name the same file \"%s\"", c->out_path);
+		usage();
+	}
+	if (stat(c->out_path, &so) == 0) {
+		for (int i = optind; i < nargs; i++)
+			if (strcmp(args[i], "-") != 0 && stat(args[i], &si) == 0 &&
+			    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+				die(EXIT_FATAL, "-O %s is also an input: it would be "
+				    "overwritten", c->out_path);
+		if ((optind >= nargs || (optind + 1 == nargs &&
+		    strcmp(args[optind], "-") == 0)) && fstat(0, &si) == 0 &&
+		    S_ISREG(si.st_mode) && si.st_dev == so.st_dev &&
+		    si.st_ino == so.st_ino)
+			die(EXIT_FATAL, "-O %s is also the standard input: it would "
+			    "be overwritten", c->out_path);
+	}
+	fd = open(c->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		die(EXIT_FATAL, "%s: %s", c->out_path, strerror(errno));
+	if (fd != 1) {
+		if (dup2(fd, 1) < 0)
+			die(EXIT_FATAL, "%s: %s", c->out_path, strerror(errno));
+		close(fd);
+	}
+	out_name = c->out_path;
+}
+
 void
 opts_finish(struct common *c, struct rec_reader *r)
 {
 	(void)r;
-	if ((tool->groups & OG_AS_OF) && c->as_of == DATE_NONE)
+	if (c->as_of == DATE_NONE)
 		c->as_of = opts_date("--as-of", "today");
+	open_output(c);
 	if (!c->lang_set) {
 		const char *l = getenv("LC_ALL");
 		if (l == NULL || *l == '\0')
@@ -280,8 +444,8 @@ opts_date(const char *opt, const char *s)
 
 	if (date_parse_asof(s, &d) != 0) {
 		char q[ERR_QUOTE_MAX];
-		warnx("%s: invalid date \"%s\" (YYYY-MM-DD or today)", opt,
-		    err_quote(q, s, strlen(s)));
+		warnx("%s: invalid date \"%s\" (YYYY-MM-DD, today, yesterday, "
+		    "month-end or last-month-end)", opt, err_quote(q, s, strlen(s)));
 		usage();
 	}
 	return d;

@@ -19,8 +19,10 @@ enum {
 	OPT_TOOL = 400
 };
 
-/* Groups of common options a tool takes (-h -V -v -i -o -F --currency
- * --reject --strict --max-record are always there). */
+/* Groups of common options a tool takes (-h -V -v -q -i -o -O -F --as-of
+ * --currency --lang --reject --strict --max-record are always there: a
+ * script passes them to every tool). OG_AS_OF and OG_LANG say that the
+ * tool's figures or text depend on them (the --help wording). */
 enum {
 	OG_AS_OF = 1 << 0,
 	OG_LANG = 1 << 1,
@@ -34,6 +36,8 @@ struct common {
 	enum rec_fmt out;	/* FMT_AUTO: the input's format */
 	unsigned outfmts;	/* formats the tool can write: 1 << FMT_x */
 	int verbose;
+	int quiet;		/* -q: no notes, only warnings and errors */
+	const char *out_path;	/* -O FILE, NULL = standard output */
 	int32_t as_of;
 	const char *as_of_arg;
 	const char *currency;
@@ -60,7 +64,8 @@ void opts_init(struct common *c, const struct tool *t, int argc, char **argv);
  * with a zero entry; OWNSHORT: its short letters). */
 int opts_next(struct common *c, int argc, char **argv,
     const struct option *own, const char *ownshort);
-/* After the loop: --as-of default (today), --lang default, output format. */
+/* After the loop: --as-of default (today), --lang default; -O opened as
+ * standard output (never one of the inputs or the reject file). */
 void opts_finish(struct common *c, struct rec_reader *r);
 noreturn void usage(void);
 /* Checked numbers from the command line (OpenBSD strtonum style). */

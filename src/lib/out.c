@@ -258,7 +258,7 @@ w_open(enum rec_fmt fmt, enum lang lang, struct rec_reader *in,
 	w->cols = cols;
 	w->ncols = ncols;
 	w->delim = fmt == FMT_TSV ? '\t' : ',';
-	ob_init(&w->ob, 1, "standard output");
+	ob_init(&w->ob, 1, out_name);
 	stop_writer = w;
 	rec_on_stop = flush_on_stop;
 	return w;

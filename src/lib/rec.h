@@ -11,7 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum rec_fmt { FMT_AUTO, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_MD, FMT_ICS };
+enum rec_fmt { FMT_AUTO, FMT_CSV, FMT_TSV, FMT_JSON, FMT_TABLE, FMT_MD, FMT_ICS,
+	FMT_HTML, FMT_XLSX };
 
 enum val_type {
 	V_ABSENT = 0,	/* no such key in this JSON record (or column) */

@@ -76,6 +76,21 @@ main(void)
 		CHECK_INT(date_parse_asof("today", &b), 0);
 		CHECK(b - a >= 0 && b - a <= 1);
 	}
-	CHECK_INT(date_parse_asof("yesterday", &(int32_t){ 0 }), -1);
+	/* the cron words (SPEC 1.4) */
+	{
+		int32_t t, yd, me, lme;
+		setenv("TZ", "UTC", 1);
+		CHECK_INT(date_parse_asof("today", &t), 0);
+		CHECK_INT(date_parse_asof("yesterday", &yd), 0);
+		CHECK_INT(date_parse_asof("month-end", &me), 0);
+		CHECK_INT(date_parse_asof("last-month-end", &lme), 0);
+		CHECK_INT(yd, t - 1);
+		CHECK_INT(me, date_month_end(t));
+		CHECK(me >= t && date_month_start(me + 1) == me + 1);
+		CHECK_INT(lme, date_month_start(t) - 1);
+		CHECK_INT(date_month_end(lme), lme);
+	}
+	CHECK_INT(date_parse_asof("last-week", &(int32_t){ 0 }), -1);
+	CHECK_INT(date_parse_asof("Today", &(int32_t){ 0 }), -1);
 	return unit_done("test-date");
 }
