@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every example in man/*.1 runs (jq's mantests): in an EXAMPLES literal
-# block, a line "$ command" is run with sh in examples/, with bin/ first in
+# block, a line "$ command" is run with sh from the repository root, with bin/ first in
 # PATH, and the lines after it, up to the next "$ " or the block's end, are
 # its expected output.
 set -u
@@ -28,7 +28,7 @@ for cmd in "$TMP"/man/*.cmd; do
 	[ -e "$cmd" ] || continue
 	n=$((n + 1))
 	want=${cmd%.cmd}.want
-	(cd "$ROOT/examples" && PATH="$BIN:$PATH" timeout 60 sh -c "$(cat "$cmd")") \
+	(cd "$ROOT" && PATH="$BIN:$PATH" timeout 60 sh -c "$(cat "$cmd")") \
 	    > "$TMP/man.out" 2> "$TMP/man.err"
 	if ! cmp -s "$want" "$TMP/man.out"; then
 		fail=$((fail + 1))
