@@ -14,7 +14,7 @@ CC = cc
 CFLAGS = -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc/lib
-LDLIBS = -lcsv -ljansson
+LDLIBS = -lcsv -ljansson -lxlsxwriter
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=undefined
 CHECKFLAGS = -Werror

@@ -295,11 +295,9 @@ static const struct rec_reduce halves = {
 /* ---- output ---- */
 
 static void
-add_col(const char *name, const char *en, const char *zh, int numeric)
+add_col(const char *name, int numeric)
 {
 	ocols[nocols].name = name;
-	ocols[nocols].en = en;
-	ocols[nocols].zh = zh;
 	ocols[nocols].numeric = numeric;
 	nocols++;
 }
@@ -310,31 +308,31 @@ setup_output(enum rec_fmt fmt, int grouped)
 	ocols = xcalloc(MAXBY + 2 * AGING_MAXEDGES + 16, sizeof(*ocols));
 	cells = xcalloc(MAXBY + 2 * AGING_MAXEDGES + 16, sizeof(*cells));
 	if (!grouped) {
-		add_col("open", "open", "未收金额", 1);
+		add_col("open", 1);
 		if (opt.by_invoice_date)
-			add_col("age_days", "age_days", "账龄天数", 1);
+			add_col("age_days", 1);
 		else
-			add_col("days_overdue", "days_overdue", "逾期天数", 1);
-		add_col("bucket", "bucket", "账龄段", 0);
+			add_col("days_overdue", 1);
+		add_col("bucket", 0);
 		if (opt.have_rate)
-			add_col("interest", "interest", "逾期利息", 1);
+			add_col("interest", 1);
 		wr = w_open(fmt, opt.c.lang, run0.rd, ocols, nocols);
 		return;
 	}
 	for (int i = 0; i < opt.nby; i++)
-		add_col(opt.by[i], NULL, NULL, 0);
-	add_col("currency", "currency", "币种", 0);
-	add_col("count", "count", "笔数", 1);
-	add_col("open", "open", "未收金额", 1);
+		add_col(opt.by[i], 0);
+	add_col("currency", 0);
+	add_col("count", 1);
+	add_col("open", 1);
 	for (int b = 0; b < bk.n; b++)
-		add_col(bk.b[b].name, bk.b[b].label, bk.b[b].zh, 1);
-	add_col("unapplied", "unapplied", "未核销", 1);
-	add_col("balance", "balance", "净额", 1);
-	add_col("disputed_open", "disputed_open", "争议金额", 1);
-	add_col("oldest_days", "oldest_days", "最长天数", 1);
-	add_col("avg_days", "avg_days", "平均天数", 1);
+		add_col(bk.b[b].name, 1);
+	add_col("unapplied", 1);
+	add_col("balance", 1);
+	add_col("disputed_open", 1);
+	add_col("oldest_days", 1);
+	add_col("avg_days", 1);
 	if (opt.have_rate)
-		add_col("interest", "interest", "逾期利息", 1);
+		add_col("interest", 1);
 	wr = w_open(fmt, opt.c.lang, NULL, ocols, nocols);
 }
 
@@ -453,7 +451,7 @@ static const struct tool tool = {
 	"                         deduct: only the days beyond the grace\n"
 	"      --apply fifo       net unapplied cash and credits against the oldest items\n",
 	OG_AS_OF | OG_LANG,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+	OUT_RECORDS
 };
 
 static void

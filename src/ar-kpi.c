@@ -369,25 +369,25 @@ static const struct rec_reduce halves = {
 /* ---- output ---- */
 
 static const struct ocol figures[] = {
-	{ "currency", "currency", "币种", 0 },
-	{ "billed", "billed", "开票金额", 1 },
-	{ "collected", "collected", "回款金额", 1 },
-	{ "opening_ar", "opening_ar", "期初应收", 1 },
-	{ "closing_ar", "closing_ar", "期末应收", 1 },
-	{ "current_ar", "current_ar", "未到期应收", 1 },
-	{ "overdue", "overdue", "逾期应收", 1 },
-	{ "dso", "dso", "DSO", 1 },
-	{ "dso_avg", "dso_avg", "平均DSO", 1 },
-	{ "dso_countback", "dso_countback", "倒推DSO", 1 },
-	{ "bpdso", "bpdso", "最佳DSO", 1 },
-	{ "add", "add", "平均拖欠天数", 1 },
-	{ "cei", "cei", "回款效率指数", 1 },
-	{ "on_time_rate", "on_time_rate", "按时回款率", 1 },
-	{ "on_time_rate_amount", "on_time_rate_amount", "按时回款率(金额)", 1 },
-	{ "overdue_ratio", "overdue_ratio", "逾期率", 1 },
-	{ "avg_days_late", "avg_days_late", "平均逾期天数", 1 },
-	{ "disputed_open", "disputed_open", "争议金额", 1 },
-	{ "overdue_cost", "overdue_cost", "逾期资金成本", 1 },
+	{ "currency", 0 },
+	{ "billed", 1 },
+	{ "collected", 1 },
+	{ "opening_ar", 1 },
+	{ "closing_ar", 1 },
+	{ "current_ar", 1 },
+	{ "overdue", 1 },
+	{ "dso", 1 },
+	{ "dso_avg", 1 },
+	{ "dso_countback", 1 },
+	{ "bpdso", 1 },
+	{ "add", 1 },
+	{ "cei", 1 },
+	{ "on_time_rate", 1 },
+	{ "on_time_rate_amount", 1 },
+	{ "overdue_ratio", 1 },
+	{ "avg_days_late", 1 },
+	{ "disputed_open", 1 },
+	{ "overdue_cost", 1 },
 };
 #define NFIGURES (sizeof(figures) / sizeof(figures[0]))
 static struct ocol ocols[MAXBY + NFIGURES];
@@ -505,7 +505,7 @@ static const struct tool tool = {
 	"      --grace DAYS       a payment up to DAYS after the due date is on time\n"
 	"      --cost-rate PCT    add overdue_cost: open * PCT/100/365 a day overdue\n",
 	OG_AS_OF | OG_LANG | OG_PERIOD,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+	OUT_RECORDS
 };
 
 static void

@@ -494,7 +494,6 @@ static void
 add_out(const char *name)
 {
 	ocols[nout].name = name;
-	ocols[nout].en = ocols[nout].zh = NULL;
 	ocols[nout].numeric = 0;
 	nout++;
 }
@@ -1153,7 +1152,7 @@ static const struct tool tool = {
 	"      --drop-extra       leave out the columns that map to no field\n"
 	"      --list-profiles    print the profiles and their column names\n",
 	OG_AS_OF,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+	OUT_RECORDS
 };
 
 static void

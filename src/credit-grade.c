@@ -369,24 +369,24 @@ enum { COL_CUSTOMER, COL_CURRENCY, COL_INVOICES, COL_BILLED, COL_OPEN,
 	COL_TERMS_DAYS, COL_FACTOR, COL_CAP, NCOLS_EXPLAIN };
 
 static const struct ocol ocols[NCOLS_EXPLAIN] = {
-	{ "customer", NULL, NULL, 0 }, { "currency", "currency", "币种", 0 },
-	{ "invoices", "invoices", "发票数", 1 }, { "billed", "billed", "开票金额", 1 },
-	{ "open", "open", "未收金额", 1 }, { "overdue", "overdue", "逾期金额", 1 },
-	{ "max_days_overdue", "max days overdue", "最长逾期天数", 1 },
-	{ "timeliness", "timeliness", "及时度", 1 },
-	{ "exposure", "exposure", "风险敞口分", 1 }, { "tenure", "tenure", "合作年限分", 1 },
-	{ "score", "score", "信用分", 1 }, { "grade", "grade", "信用评级", 0 },
-	{ "credit_limit", "credit limit", "信用额度", 1 },
-	{ "available", "available", "可用额度", 1 },
-	{ "over_limit", "over limit", "超额度", 0 }, { "terms", "terms", "结算方式", 0 },
-	{ "terms_text", "terms in words", "结算方式说明", 0 },
-	{ "counted_items", "counted", "计入笔数", 1 },
-	{ "paid_undated", "paid, no date", "无日期已收", 1 },
-	{ "days_beyond_terms", "days beyond terms", "平均超期天数", 1 },
-	{ "monthly_billing", "monthly billing", "月均开票", 1 },
-	{ "terms_days", "terms days", "账期天数", 1 },
-	{ "limit_factor", "limit factor", "额度系数", 1 },
-	{ "cap", "capped by", "封顶规则", 0 },
+	{ "customer", 0 }, { "currency", 0 },
+	{ "invoices", 1 }, { "billed", 1 },
+	{ "open", 1 }, { "overdue", 1 },
+	{ "max_days_overdue", 1 },
+	{ "timeliness", 1 },
+	{ "exposure", 1 }, { "tenure", 1 },
+	{ "score", 1 }, { "grade", 0 },
+	{ "credit_limit", 1 },
+	{ "available", 1 },
+	{ "over_limit", 0 }, { "terms", 0 },
+	{ "terms_text", 0 },
+	{ "counted_items", 1 },
+	{ "paid_undated", 1 },
+	{ "days_beyond_terms", 1 },
+	{ "monthly_billing", 1 },
+	{ "terms_days", 1 },
+	{ "limit_factor", 1 },
+	{ "cap", 0 },
 };
 
 static struct writer *wr;
@@ -561,7 +561,7 @@ static const struct tool tool = {
 	"and currency.",
 	"",
 	OG_AS_OF | OG_LANG | OG_EXPLAIN | OG_POLICY,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+	OUT_RECORDS
 };
 
 int

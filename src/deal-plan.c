@@ -914,27 +914,27 @@ enum { O_CURRENCY, O_BASIC, O_OPTIMAL, O_REFERENCE, O_FLAGS, O_STEP1, O_GET1,
 	O_RIVAL_OURS = NOUT, O_RIVAL_THEIRS, O_RUNG, NOUT_RIVAL };
 
 static const struct ocol ocols[NOUT_RIVAL] = {
-	{ "currency", "currency", "币种", 0 },
-	{ "basic", "basic", "基础型", 1 },
-	{ "optimal", "optimal", "最优型", 1 },
-	{ "reference", "reference", "参照型", 1 },
-	{ "flags", "flags", "提示", 0 },
-	{ "step1", "step 1", "让步一", 1 }, { "get1", "get 1", "交换一", 0 },
-	{ "step2", "step 2", "让步二", 1 }, { "get2", "get 2", "交换二", 0 },
-	{ "step3", "step 3", "让步三", 1 }, { "get3", "get 3", "交换三", 0 },
-	{ "strategy", "strategy", "应对策略", 0 },
-	{ "value_strategies", "value strategies", "价值策略", 0 },
-	{ "lifetime_ours", "lifetime ours", "我方全周期成本", 1 },
-	{ "lifetime_theirs", "lifetime theirs", "对方全周期成本", 1 },
-	{ "team", "team", "我方团队", 0 },
-	{ "timing", "timing", "谈判时机", 0 },
-	{ "missing", "missing", "缺少", 0 },
-	{ "confidence", "confidence", "信心", 1 },
-	{ "trust", "trust", "信任", 1 },
-	{ "weakest", "weakest", "最弱项", 0 },
-	{ "rival_ours", "rival ours", "对比我方", 1 },
-	{ "rival_theirs", "rival theirs", "对比对方", 1 },
-	{ "rung", "rung", "卖点阶梯", 0 },
+	{ "currency", 0 },
+	{ "basic", 1 },
+	{ "optimal", 1 },
+	{ "reference", 1 },
+	{ "flags", 0 },
+	{ "step1", 1 }, { "get1", 0 },
+	{ "step2", 1 }, { "get2", 0 },
+	{ "step3", 1 }, { "get3", 0 },
+	{ "strategy", 0 },
+	{ "value_strategies", 0 },
+	{ "lifetime_ours", 1 },
+	{ "lifetime_theirs", 1 },
+	{ "team", 0 },
+	{ "timing", 0 },
+	{ "missing", 0 },
+	{ "confidence", 1 },
+	{ "trust", 1 },
+	{ "weakest", 0 },
+	{ "rival_ours", 1 },
+	{ "rival_theirs", 1 },
+	{ "rung", 0 },
 };
 
 /* A ';'-separated list into BUF. */
@@ -1805,8 +1805,7 @@ static const struct tool tool = {
 	"      --rival FILE       the comparison with the competitor: columns\n"
 	"                         attribute, weight, ours, theirs\n",
 	OG_LANG,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE) |
-	    (1u << FMT_MD)
+	OUT_RECORDS
 };
 
 static void

@@ -19,6 +19,7 @@
 #include "policy.h"
 #include "rec.h"
 #include "style.h"
+#include "vocab.h"
 
 #define MAXMIN 16
 #define MAXDAYS 366
@@ -1286,14 +1287,14 @@ enum { O_DATE, O_DAYS, O_ACTION, O_CHANNEL, O_OWNER, O_CC, O_STYLE,
 	O_PRIORITY, O_ITEMS, O_OPEN, O_OLDEST, O_NOTE, O_WHY, O_STYLES, NOUT };
 
 static const struct ocol ocols_all[NOUT] = {
-	{ "date", "date", "日期", 0 }, { "days_overdue", "days overdue", "逾期天数", 1 },
-	{ "action", "action", "动作", 0 }, { "channel", "channel", "方式", 0 },
-	{ "owner", "owner", "负责人", 0 }, { "cc", "cc", "协同", 0 },
-	{ "style", "style", "话术", 0 }, { "priority", "priority", "优先级", 1 },
-	{ "items", "items", "笔数", 1 }, { "open", "open", "未收金额", 1 },
-	{ "oldest_days", "oldest days", "最长天数", 1 }, { "note", "note", "说明", 0 },
-	{ "priority_factors", "priority factors", "优先级因素", 0 },
-	{ "style_scores", "style scores", "话术得分", 0 },
+	{ "date", 0 }, { "days_overdue", 1 },
+	{ "action", 0 }, { "channel", 0 },
+	{ "owner", 0 }, { "cc", 0 },
+	{ "style", 0 }, { "priority", 1 },
+	{ "items", 1 }, { "open", 1 },
+	{ "oldest_days", 1 }, { "note", 0 },
+	{ "priority_factors", 0 },
+	{ "style_scores", 0 },
 };
 
 static struct ocol ocols[NOUT];
@@ -1397,6 +1398,16 @@ style_of(const struct row *r, char *scores, size_t cap)
 	return best;
 }
 
+/* A code in the words of --lang (vocab.h); as it is in English. */
+static const char *
+zh_word(const char *field, const char *code, char *buf, size_t cap)
+{
+	if (vocab_value(field, code, strlen(code), opt.c.lang, buf, cap) ==
+	    (size_t)-1)
+		return code;
+	return buf;
+}
+
 static void
 write_rows(enum rec_fmt fmt)
 {
@@ -1430,6 +1441,7 @@ write_rows(enum rec_fmt fmt)
 			const char *cust = val_text(rec_val(&fake, led.customer), &cn);
 			const char *inv = val_text(rec_val(&fake, led.invoice), &in);
 			char uid[96], sum[512], desc[1024], m[MONEY_BUFSZ];
+			char w1[128], w2[256];
 			uint64_t h;
 			struct key u = { NULL, 0, 0 };
 			key_add(&u, cust ? cust : "", cust ? cn : 0);
@@ -1443,13 +1455,15 @@ write_rows(enum rec_fmt fmt)
 			snprintf(uid, sizeof(uid), "%016llx-%s@arkit.dun-plan",
 			    (unsigned long long)h, date);
 			money_format(m, r->open, r->dec, 0);
-			snprintf(sum, sizeof(sum), "%s: %.*s %s %s", acts[r->act].code,
-			    (int)(cust ? cn : 0), cust ? cust : "", m, r->cur);
+			snprintf(sum, sizeof(sum), "%s: %.*s %s %s", zh_word("action",
+			    acts[r->act].code, w1, sizeof(w1)), (int)(cust ? cn : 0),
+			    cust ? cust : "", m, r->cur);
 			if (opt.c.lang == LANG_ZH)
 				snprintf(desc, sizeof(desc), "%s\n负责人：%s%s%s\n话术：%s"
-				    "（%s）\n逾期 %d 天，优先级 %lld", nt, rungs[r->owner],
-				    *cc ? "，协同：" : "", cc, styles[st].code, styles[st].zh,
-				    r->days, (long long)r->priority);
+				    "\n逾期 %d 天，优先级 %lld", nt, zh_word("owner",
+				    rungs[r->owner], w1, sizeof(w1)), *cc ? "，协同：" : "",
+				    *cc ? zh_word("cc", cc, w2, sizeof(w2)) : "",
+				    styles[st].zh, r->days, (long long)r->priority);
 			else
 				snprintf(desc, sizeof(desc), "%s\nowner: %s%s%s\nstyle: %s\n"
 				    "days overdue: %d, priority %lld", nt, rungs[r->owner],
@@ -1518,8 +1532,7 @@ static const struct tool tool = {
 	"      --min-amount CUR=N skip customers owing less than N in CUR\n"
 	"      --min-percent P    skip items with less than P% of their amount open\n",
 	OG_AS_OF | OG_LANG | OG_EXPLAIN | OG_POLICY | OG_PERIOD,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE) |
-	    (1u << FMT_ICS)
+	OUT_RECORDS | (1u << FMT_ICS)
 };
 
 static void

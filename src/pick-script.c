@@ -39,9 +39,9 @@ static int
 list_library(enum rec_fmt fmt)
 {
 	static const struct ocol cols[] = {
-		{ "style", NULL, NULL, 0 }, { "lang", NULL, NULL, 0 },
-		{ "excuse", NULL, NULL, 0 }, { "when", NULL, NULL, 0 },
-		{ "template", NULL, NULL, 0 },
+		{ "style", 0 }, { "lang", 0 },
+		{ "excuse", 0 }, { "when", 0 },
+		{ "template", 0 },
 	};
 	struct writer *w = w_open(fmt, opt.c.lang, NULL, cols, 5);
 
@@ -295,12 +295,12 @@ choose(int st, int excuse, const struct ctx *c, uint64_t h, char *out,
 enum { O_RANK, O_STYLE, O_PRINCIPLE, O_STEP, O_SCRIPT, O_SCORES, NOUT };
 
 static const struct ocol ocols_all[NOUT] = {
-	{ "rank", "rank", "排名", 1 },
-	{ "style", "style", "话术", 0 },
-	{ "principle", "principle", "原则", 0 },
-	{ "next_step", "next step", "先做", 0 },
-	{ "script", "script", "话术内容", 0 },
-	{ "style_scores", "style scores", "话术得分", 0 },
+	{ "rank", 1 },
+	{ "style", 0 },
+	{ "principle", 0 },
+	{ "next_step", 0 },
+	{ "script", 0 },
+	{ "style_scores", 0 },
 };
 static struct ocol ocols[NOUT];
 static int opos[NOUT];
@@ -545,7 +545,7 @@ static const struct tool tool = {
 	"                         language, and add to the rest\n"
 	"      --list             print the library as records and exit\n",
 	OG_AS_OF | OG_LANG | OG_EXPLAIN,
-	(1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | (1u << FMT_TABLE)
+	OUT_RECORDS
 };
 
 int

@@ -418,6 +418,9 @@ opts_outfmt(const struct common *c, const struct rec_reader *r)
 	if (c->out != FMT_AUTO)
 		return c->out;
 	f = r ? rec_format(r) : FMT_CSV;
+	/* tab-separated in, tab-separated out (SPEC 1.9), sniffed or -F tab */
+	if (f == FMT_CSV && rec_delimiter(r) == '\t')
+		return FMT_TSV;
 	return f == FMT_AUTO ? FMT_CSV : f;
 }
 

@@ -49,6 +49,10 @@ struct common {
 	const char *from_arg, *to_arg;
 };
 
+/* What every tool that writes records can write (SPEC 1.2, 1.9). */
+#define OUT_RECORDS ((1u << FMT_CSV) | (1u << FMT_TSV) | (1u << FMT_JSON) | \
+	(1u << FMT_TABLE) | (1u << FMT_MD) | (1u << FMT_XLSX))
+
 /* Tool description for usage and --help. */
 struct tool {
 	const char *name;

@@ -8,7 +8,9 @@
 #include "err.h"
 #include "money.h"
 #include "out.h"
+#include "out_impl.h"
 #include "utf8.h"
+#include "date.h"
 
 #define OB_SIZE (256 * 1024)
 
@@ -201,6 +203,8 @@ cell_format(char *buf, const struct cell *c, int group)
 		return fixed_format(buf, c->i, c->scale, group);
 	case C_INT:
 		return fixed_format(buf, c->i, 0, group);
+	case C_DATE:
+		return date_format(buf, (int32_t)c->i);
 	default:
 		buf[0] = '\0';
 		return 0;
@@ -209,40 +213,14 @@ cell_format(char *buf, const struct cell *c, int group)
 
 /* ---- the writer ---- */
 
-struct wcol {
-	int slot;	/* >= 0: pass-through input field */
-	int comp;	/* >= 0: computed column */
-};
-
-#define TABLE_SAMPLE 1000
-#define TABLE_MAXW 40
-
-struct writer {
-	enum rec_fmt fmt;
-	enum lang lang;
-	struct rec_reader *in;
-	const struct ocol *cols;
-	size_t ncols;
-	struct wcol *plan;
-	size_t nplan, plan_slots;
-	int header_done;
-	char delim;
-	struct obuf ob;
-	/* table */
-	char **tcells;		/* buffered rows, nplan cells each */
-	size_t trows, tcap;
-	size_t *width;
-	int *numeric;
-	int streaming;
-};
-
 static struct writer *stop_writer;
 
 /* --strict ends the tool at once: flush what was written so far. */
 static void
 flush_on_stop(void)
 {
-	if (stop_writer != NULL && stop_writer->fmt != FMT_TABLE)
+	if (stop_writer != NULL && (stop_writer->fmt == FMT_CSV ||
+	    stop_writer->fmt == FMT_TSV || stop_writer->fmt == FMT_JSON))
 		ob_flush(&stop_writer->ob);
 }
 
@@ -258,10 +236,19 @@ w_open(enum rec_fmt fmt, enum lang lang, struct rec_reader *in,
 	w->cols = cols;
 	w->ncols = ncols;
 	w->delim = fmt == FMT_TSV ? '\t' : ',';
+	snprintf(w->sheet, sizeof(w->sheet), "%s", progname);
 	ob_init(&w->ob, 1, out_name);
 	stop_writer = w;
 	rec_on_stop = flush_on_stop;
+	if (w->fmt == FMT_XLSX)
+		xlsx_start(w);
 	return w;
+}
+
+void
+w_sheet(struct writer *w, const char *name)
+{
+	snprintf(w->sheet, sizeof(w->sheet), "%s", name);
 }
 
 static void
@@ -282,37 +269,36 @@ build_plan(struct writer *w)
 				break;
 		if (j < w->ncols) {
 			used[j] = 1;
-			w->plan[w->nplan++] = (struct wcol){ -1, (int)j };
+			w->plan[w->nplan++] = (struct wcol){ -1, (int)j, NULL };
 		} else
-			w->plan[w->nplan++] = (struct wcol){ s, -1 };
+			w->plan[w->nplan++] = (struct wcol){ s, -1, NULL };
 	}
 	for (size_t j = 0; j < w->ncols; j++)
 		if (!used[j])
-			w->plan[w->nplan++] = (struct wcol){ -1, (int)j };
+			w->plan[w->nplan++] = (struct wcol){ -1, (int)j, NULL };
+	for (size_t i = 0; i < w->nplan; i++)
+		w->plan[i].vf = vocab_field(w_col_name(w, &w->plan[i]));
 	w->plan_slots = nf;
 	free(used);
 }
 
-static const char *
-col_name(const struct writer *w, const struct wcol *c)
+const char *
+w_col_name(const struct writer *w, const struct wcol *c)
 {
 	return c->slot >= 0 ? rec_colname(w->in, c->slot) : w->cols[c->comp].name;
 }
 
-static const char *
-col_label(const struct writer *w, const struct wcol *c)
+const char *
+w_col_label(const struct writer *w, const struct wcol *c, char *buf)
 {
-	const struct ocol *oc;
-
-	if (c->slot >= 0)
-		return rec_colname(w->in, c->slot);
-	oc = &w->cols[c->comp];
-	if (w->lang == LANG_ZH && oc->zh)
-		return oc->zh;
-	return oc->en ? oc->en : oc->name;
+	return vocab_label(w_col_name(w, c), w->lang, buf);
 }
 
-static void table_start(struct writer *w);
+int
+w_col_numeric(const struct writer *w, const struct wcol *c)
+{
+	return c->slot < 0 && w->cols[c->comp].numeric;
+}
 
 void
 w_header(struct writer *w)
@@ -325,7 +311,7 @@ w_header(struct writer *w)
 	case FMT_CSV:
 	case FMT_TSV:
 		for (size_t i = 0; i < w->nplan; i++) {
-			const char *name = col_name(w, &w->plan[i]);
+			const char *name = w_col_name(w, &w->plan[i]);
 			if (i > 0)
 				ob_putc(&w->ob, w->delim);
 			if (w->fmt == FMT_CSV)
@@ -336,18 +322,19 @@ w_header(struct writer *w)
 		ob_putc(&w->ob, '\n');
 		break;
 	case FMT_TABLE:
-		table_start(w);
+	case FMT_MD:
+		people_start(w);
 		break;
 	default:
 		break;
 	}
 }
 
-/* Text of one output column of a row, for CSV, TSV and tables. */
-static const char *
-col_text(const struct writer *w, const struct wcol *c, const struct rec *in,
+const char *
+w_col_text(const struct writer *w, const struct wcol *c, const struct rec *in,
     const struct cell *cells, char *buf, size_t *n, int group)
 {
+	(void)w;
 	if (c->slot >= 0) {
 		const char *p;
 		if (in == NULL || (size_t)c->slot >= in->nv) {
@@ -362,7 +349,6 @@ col_text(const struct writer *w, const struct wcol *c, const struct rec *in,
 		return p;
 	} else {
 		const struct cell *x = &cells[c->comp];
-		(void)w;
 		if (x->kind == C_TEXT) {
 			*n = x->n;
 			return x->p;
@@ -370,6 +356,21 @@ col_text(const struct writer *w, const struct wcol *c, const struct rec *in,
 		*n = cell_format(buf, x, group);
 		return buf;
 	}
+}
+
+char *
+w_people_text(const struct writer *w, const struct wcol *c,
+    const struct rec *in, const struct cell *cells, size_t *n)
+{
+	char buf[CELL_BUFSZ], word[1024];
+	size_t k;
+	const char *p = w_col_text(w, c, in, cells, buf, n,
+	    w_col_numeric(w, c));
+
+	k = vocab_value(w_col_name(w, c), p, *n, w->lang, word, sizeof(word));
+	if (k != (size_t)-1)
+		return utf8_term(word, k, n);
+	return utf8_term(p, *n, n);
 }
 
 static void
@@ -385,14 +386,42 @@ json_cell(struct obuf *o, const struct cell *x)
 	case C_TEXT:
 		ob_json_str(o, x->p, x->n);
 		break;
+	case C_DATE:
+		n = cell_format(buf, x, 0);
+		ob_json_str(o, buf, n);
+		break;
 	default:
 		n = cell_format(buf, x, 0);
 		ob_write(o, buf, n);
 	}
 }
 
-static void table_row(struct writer *w, const struct rec *in,
-    const struct cell *cells);
+static void
+json_row(struct writer *w, const struct rec *in, const struct cell *cells)
+{
+	int first = 1;
+
+	if (w->in && rec_nfields(w->in) != w->plan_slots)
+		build_plan(w);
+	ob_putc(&w->ob, '{');
+	for (size_t i = 0; i < w->nplan; i++) {
+		const struct wcol *c = &w->plan[i];
+		const char *name = w_col_name(w, c);
+		if (c->slot >= 0 && (in == NULL || (size_t)c->slot >= in->nv ||
+		    in->v[c->slot].type == V_ABSENT))
+			continue;
+		if (!first)
+			ob_putc(&w->ob, ',');
+		first = 0;
+		ob_json_str(&w->ob, name, strlen(name));
+		ob_putc(&w->ob, ':');
+		if (c->slot >= 0)
+			ob_json_val(&w->ob, &in->v[c->slot]);
+		else
+			json_cell(&w->ob, &cells[c->comp]);
+	}
+	ob_write(&w->ob, "}\n", 2);
+}
 
 void
 w_row(struct writer *w, const struct rec *in, const struct cell *cells)
@@ -403,45 +432,31 @@ w_row(struct writer *w, const struct rec *in, const struct cell *cells)
 
 	if (!w->header_done)
 		w_header(w);
-	if (w->fmt == FMT_JSON) {
-		int first = 1;
-		if (w->in && rec_nfields(w->in) != w->plan_slots)
-			build_plan(w);
-		ob_putc(&w->ob, '{');
-		for (size_t i = 0; i < w->nplan; i++) {
-			const struct wcol *c = &w->plan[i];
-			const char *name = col_name(w, c);
-			if (c->slot >= 0 && (in == NULL || (size_t)c->slot >= in->nv ||
-			    in->v[c->slot].type == V_ABSENT))
-				continue;
-			if (!first)
-				ob_putc(&w->ob, ',');
-			first = 0;
-			ob_json_str(&w->ob, name, strlen(name));
-			ob_putc(&w->ob, ':');
-			if (c->slot >= 0)
-				ob_json_val(&w->ob, &in->v[c->slot]);
-			else
-				json_cell(&w->ob, &cells[c->comp]);
-		}
-		ob_write(&w->ob, "}\n", 2);
+	switch (w->fmt) {
+	case FMT_JSON:
+		json_row(w, in, cells);
 		return;
-	}
-	if (w->fmt == FMT_TABLE) {
-		table_row(w, in, cells);
+	case FMT_TABLE:
+	case FMT_MD:
+		people_row(w, in, cells);
 		return;
+	case FMT_XLSX:
+		xlsx_row(w, in, cells);
+		return;
+	default:
+		break;
 	}
 	for (size_t i = 0; i < w->nplan; i++) {
 		const struct wcol *c = &w->plan[i];
 		if (i > 0)
 			ob_putc(&w->ob, w->delim);
 		if (c->slot < 0 && cells[c->comp].kind >= C_MONEY) {
-			/* a computed number needs no quoting or escaping */
+			/* a computed number or date needs no quoting */
 			n = cell_format(buf, &cells[c->comp], 0);
 			ob_write(&w->ob, buf, n);
 			continue;
 		}
-		p = col_text(w, c, in, cells, buf, &n, 0);
+		p = w_col_text(w, c, in, cells, buf, &n, 0);
 		if (w->fmt == FMT_CSV)
 			ob_csv(&w->ob, p, n, ',');
 		else
@@ -450,165 +465,18 @@ w_row(struct writer *w, const struct rec *in, const struct cell *cells)
 	ob_putc(&w->ob, '\n');
 }
 
-/* ---- tables: widths from the first rows, then streamed ---- */
-
-static int
-col_numeric(const struct writer *w, const struct wcol *c)
-{
-	return c->slot < 0 && w->cols[c->comp].numeric;
-}
-
-/* Printable text for a cell: control bytes become spaces. */
-static char *
-table_text(const char *p, size_t n)
-{
-	char *s = xmalloc(n + 1);
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		s[i] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
-	}
-	s[n] = '\0';
-	return s;
-}
-
-static void
-table_start(struct writer *w)
-{
-	w->width = xcalloc(w->nplan + 1, sizeof(size_t));
-	w->numeric = xcalloc(w->nplan + 1, sizeof(int));
-	for (size_t i = 0; i < w->nplan; i++) {
-		const char *l = col_label(w, &w->plan[i]);
-		w->width[i] = utf8_width(l, strlen(l));
-		w->numeric[i] = col_numeric(w, &w->plan[i]);
-	}
-}
-
-/* Print S in a cell of width W (cut with an ellipsis when wider). */
-static void
-table_cell(struct writer *w, const char *s, size_t width, int right, int last)
-{
-	size_t n = strlen(s), sw = utf8_width(s, n), pad;
-
-	if (sw > width && !right) {
-		/* cut to width - 1 columns, then "…" */
-		size_t i = 0, cw = 0;
-		while (i < n) {
-			unsigned cp;
-			size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-			int x = utf8_cpwidth(cp);
-			if (cw + (size_t)x > width - 1)
-				break;
-			cw += (size_t)x;
-			i += k;
-		}
-		ob_write(&w->ob, s, i);
-		ob_write(&w->ob, "\xe2\x80\xa6", 3);
-		sw = cw + 1;
-		n = 0;
-	}
-	pad = sw < width ? width - sw : 0;
-	if (right)
-		for (size_t i = 0; i < pad; i++)
-			ob_putc(&w->ob, ' ');
-	ob_write(&w->ob, s, n);
-	if (!right && !last)
-		for (size_t i = 0; i < pad; i++)
-			ob_putc(&w->ob, ' ');
-}
-
-static void
-table_line(struct writer *w, char **cells)
-{
-	for (size_t i = 0; i < w->nplan; i++) {
-		if (i > 0)
-			ob_write(&w->ob, "  ", 2);
-		table_cell(w, cells[i], w->width[i], w->numeric[i],
-		    i + 1 == w->nplan);
-	}
-	ob_putc(&w->ob, '\n');
-}
-
-static void
-table_flush(struct writer *w)
-{
-	char **hdr = xcalloc(w->nplan + 1, sizeof(char *));
-
-	for (size_t i = 0; i < w->nplan; i++) {
-		hdr[i] = (char *)col_label(w, &w->plan[i]);
-		if (w->width[i] > TABLE_MAXW)
-			w->width[i] = TABLE_MAXW;
-	}
-	table_line(w, hdr);
-	for (size_t i = 0; i < w->nplan; i++) {
-		if (i > 0)
-			ob_write(&w->ob, "  ", 2);
-		for (size_t k = 0; k < w->width[i]; k++)
-			ob_putc(&w->ob, '-');
-	}
-	ob_putc(&w->ob, '\n');
-	free(hdr);
-	for (size_t r = 0; r < w->trows; r++) {
-		char **row = w->tcells + r * w->nplan;
-		table_line(w, row);
-		for (size_t i = 0; i < w->nplan; i++)
-			free(row[i]);
-	}
-	free(w->tcells);
-	w->tcells = NULL;
-	w->trows = 0;
-	w->streaming = 1;
-}
-
-static void
-table_row(struct writer *w, const struct rec *in, const struct cell *cells)
-{
-	char buf[CELL_BUFSZ];
-	char **row;
-	size_t n;
-
-	if (w->streaming)
-		row = xcalloc(w->nplan + 1, sizeof(char *));
-	else {
-		if (w->trows == w->tcap) {
-			w->tcap = w->tcap ? 2 * w->tcap : 64;
-			w->tcells = xrealloc(w->tcells, w->tcap * w->nplan * sizeof(char *) + 1);
-		}
-		row = w->tcells + w->trows * w->nplan;
-	}
-	for (size_t i = 0; i < w->nplan; i++) {
-		const char *p = col_text(w, &w->plan[i], in, cells, buf, &n,
-		    w->numeric[i]);
-		row[i] = table_text(p, n);
-		if (!w->streaming) {
-			size_t cw = utf8_width(row[i], n);
-			if (cw > w->width[i])
-				w->width[i] = cw;
-		}
-	}
-	if (w->streaming) {
-		table_line(w, row);
-		for (size_t i = 0; i < w->nplan; i++)
-			free(row[i]);
-		free(row);
-		return;
-	}
-	if (++w->trows == TABLE_SAMPLE)
-		table_flush(w);
-}
-
 void
 w_close(struct writer *w, int noheader)
 {
 	if (!noheader && !w->header_done)
 		w_header(w);
-	if (w->fmt == FMT_TABLE && w->header_done && !w->streaming)
-		table_flush(w);
+	if (w->fmt == FMT_TABLE || w->fmt == FMT_MD)
+		people_close(w);
+	if (w->fmt == FMT_XLSX)
+		xlsx_close(w);
 	ob_flush(&w->ob);
 	free(w->ob.b);
 	free(w->plan);
-	free(w->width);
-	free(w->numeric);
 	if (stop_writer == w)
 		stop_writer = NULL;
 	free(w);

@@ -43,7 +43,8 @@ enum cell_kind {
 	C_MONEY,	/* i minor units, scale = decimals; p, n when given:
 			 * that value already written canonically */
 	C_INT,		/* i */
-	C_FIXED		/* i / 10^scale (DSO 1 decimal, ratios 4) */
+	C_FIXED,	/* i / 10^scale (DSO 1 decimal, ratios 4) */
+	C_DATE		/* i civil days: YYYY-MM-DD, an Excel date in xlsx */
 };
 struct cell {
 	int kind;
@@ -77,17 +78,23 @@ cell_fixed(int64_t v, int scale)
 	return c;
 }
 static inline struct cell
+cell_date(int32_t day)
+{
+	struct cell c = { C_DATE, 0, day, NULL, 0 };
+	return c;
+}
+static inline struct cell
 cell_null(void)
 {
 	struct cell c = { C_NULL, 0, 0, NULL, 0 };
 	return c;
 }
 
-/* A computed output column: its field name (an API, English), the labels
- * for -o table, and whether it is a number (right-aligned, grouped). */
+/* A computed output column: its field name (an API, English) and whether
+ * it is a number (right-aligned, grouped). Its label in the people formats
+ * comes from the one vocabulary (vocab.h), the same in every tool. */
 struct ocol {
 	const char *name;
-	const char *en, *zh;	/* table headers; NULL = the name */
 	int numeric;
 };
 
@@ -95,11 +102,16 @@ enum lang { LANG_EN, LANG_ZH };
 
 /* Rows are the fields of IN (when given: pass-through, in input order; a
  * computed column of the same name replaces a field in place) followed by
- * the computed columns, whose cells come in the order of COLS. */
+ * the computed columns, whose cells come in the order of COLS.
+ * FMT_CSV, FMT_TSV, FMT_JSON keep names and codes (the API); the people
+ * formats FMT_TABLE, FMT_MD and FMT_XLSX show the vocabulary's labels and
+ * words in LANG, and never a control character from the data (SPEC 1.9).
+ * FMT_XLSX: one sheet named SHEET (w_sheet, before the first row). */
 struct writer;
 struct writer *w_open(enum rec_fmt fmt, enum lang lang, struct rec_reader *in,
     const struct ocol *cols, size_t ncols);
 void w_row(struct writer *w, const struct rec *in, const struct cell *cells);
+void w_sheet(struct writer *w, const char *name);
 /* Write the header now (also done by the first row, or by w_close). */
 void w_header(struct writer *w);
 /* Finish (tables print what they buffered); NOHEADER: the input was empty. */

@@ -1,7 +1,9 @@
 /* utf8.c - UTF-8 checks and display width from an embedded Unicode table. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "err.h"
 #include "utf8.h"
 
 struct eaw_range {
@@ -139,4 +141,45 @@ utf8_width(const char *s, size_t n)
 		w += (size_t)utf8_cpwidth(cp);
 	}
 	return w;
+}
+
+int
+utf8_unsafe(unsigned cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+utf8_term(const char *s, size_t n, size_t *outn)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	char *o = xmalloc(n * 4 + 1);	/* \xNN for a byte, \u{NNNN} for 2-3 */
+	size_t k = 0;
+
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t len = utf8_seqlen(p + i, n - i);
+		if (len == 0) {		/* an invalid byte */
+			o[k++] = '\\', o[k++] = 'x';
+			o[k++] = hex[p[i] >> 4], o[k++] = hex[p[i] & 15];
+			i++;
+			continue;
+		}
+		utf8_decode(p + i, len, &cp);
+		if (cp < 0x80 && utf8_unsafe(cp)) {
+			o[k++] = '\\', o[k++] = 'x';
+			o[k++] = hex[cp >> 4], o[k++] = hex[cp & 15];
+		} else if (utf8_unsafe(cp))
+			k += (size_t)sprintf(o + k, "\\u{%04X}", cp);
+		else {
+			memcpy(o + k, s + i, len);
+			k += len;
+		}
+		i += len;
+	}
+	o[k] = '\0';
+	*outn = k;
+	return o;
 }

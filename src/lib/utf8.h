@@ -15,4 +15,12 @@ int utf8_cpwidth(unsigned cp);
 /* Display columns of a string. */
 size_t utf8_width(const char *s, size_t n);
 
+/* Is the code point one a terminal must never receive raw (SPEC 1.9): C0,
+ * DEL, C1, and the bidi overrides U+202A-U+202E, U+2066-U+2069? */
+int utf8_unsafe(unsigned cp);
+/* S (N bytes) for a terminal: unsafe code points as \u{NNNN}, control and
+ * invalid bytes as \xNN, the rest as it is. A malloc'd string; *OUTN its
+ * length. */
+char *utf8_term(const char *s, size_t n, size_t *outn);
+
 #endif
