@@ -18,28 +18,31 @@
 
 #define MAXBY 16
 #define NMONTHS 24		/* dso_countback looks back at most this far */
+#define MAXPERIODS 1200		/* --every week over 23 years */
 
-enum { OPT_GRACE = OPT_TOOL, OPT_COST_RATE };
+enum { OPT_GRACE = OPT_TOOL, OPT_COST_RATE, OPT_EVERY };
+enum every { EVERY_NONE, EVERY_MONTH, EVERY_QUARTER, EVERY_WEEK };
 
 static struct {
 	struct common c;
 	char *by[MAXBY];
 	int nby;
-	int32_t from, to;	/* the period, inclusive */
+	int32_t from, to;	/* all the periods, inclusive */
+	enum every every;
 	int grace;		/* days an on-time payment may be late */
 	struct interest cost;	/* --cost-rate: a year, no grace */
 	int have_cost;
 } opt;
 
-/* The calendar months back from --to: month k starts on mstart[k] and has
- * mlen[k] days (the month of --to counts up to --to only). */
-static int32_t mstart[NMONTHS], mlen[NMONTHS];
-static int32_t period_days;
+/* The periods: [pstart[p], pend[p]], in order, covering --from .. --to. */
+static int32_t pstart[MAXPERIODS], pend[MAXPERIODS];
+static int nperiods;
 
 /* ---- the state of one run ---- */
 
-/* One group: money sums (and the billing of each month back from --to, for
- * dso_countback), and counts of the items due in the period. */
+/* One group of one period: money sums (and the billing of each month back
+ * from the period's end, for dso_countback), and counts of the items due in
+ * the period. */
 enum { S_BILLED, S_COLLECTED, S_OPENING, S_CLOSING, S_CURRENT, S_OVERDUE,
 	S_DISPUTED, S_COST, S_DUE_AMT, S_ONTIME_AMT, S_LATE_DAYS, S_MONTH,
 	NSUMS = S_MONTH + NMONTHS };
@@ -50,13 +53,14 @@ struct agg {
 	int8_t dec, active;	/* active: more than billing looked back at */
 };
 
-/* What one record adds to its group. */
-enum { F_ACTIVE = 1, F_BILLED = 2, F_ITEM = 4, F_OVERDUE = 8, F_DISPUTED = 16 };
+/* What one record adds to its group in one period. */
+enum { F_ACTIVE = 1, F_ITEM = 2, F_OVERDUE = 4, F_DISPUTED = 8 };
 struct upd {
-	int64_t amount;		/* billed (F_BILLED), in month MI, or due */
-	int64_t collected, opening, closing, cost;
+	int64_t billed, collected, opening, closing, cost;
+	int64_t due_amt;	/* the amount of an item due in the period */
+	int64_t month[4];	/* billing in month MI[i] back from the end */
 	int32_t late;		/* days late, when DUE == 2 */
-	int8_t mi;		/* month back from --to of AMOUNT, or -1 */
+	int8_t mi[4];		/* -1: unused */
 	int8_t due;		/* due in the period: 1 on time, 2 late */
 	int8_t dec, flags;
 };
@@ -66,12 +70,13 @@ struct run {			/* what one reader (one thread) works with */
 	struct ledger led;
 	struct gby *groups;
 	struct key gkey;
+	unsigned long undated;	/* receipts with no date */
 };
 
 static struct run run0;
 static struct apply *ap;
 static struct writer *wr;
-static int by_slot[MAXBY], by_month[MAXBY], any_month;
+static int by_slot[MAXBY], by_cohort[MAXBY];
 
 static void
 add(int64_t *acc, int64_t v)
@@ -90,20 +95,75 @@ count(struct agg *g, int i, uint32_t n)
 }
 
 static int
-in_period(int32_t date)
+in_period(int p, int32_t date)
 {
-	return date != DATE_NONE && date >= opt.from && date <= opt.to;
+	return date != DATE_NONE && date >= pstart[p] && date <= pend[p];
 }
 
-/* Which month back from --to DATE is in, or -1. */
-static int
-month_index(int32_t date)
+/* The date a receipt counts from: its own, or with none the invoice's. */
+static int32_t
+when(int32_t date, int32_t issued)
 {
-	if (date == DATE_NONE || date > opt.to || date < mstart[NMONTHS - 1])
+	return date != DATE_NONE ? date : issued;
+}
+
+/* Which calendar month back from END (0: END's own) DATE is in, or -1. */
+static int
+month_index(int32_t date, int32_t end)
+{
+	int y, m, d, ey, em, k;
+
+	if (date == DATE_NONE || date > end)
 		return -1;
-	for (int k = 0;; k++)
-		if (date >= mstart[k])
-			return k;
+	date_to_civil(date, &y, &m, &d);
+	date_to_civil(end, &ey, &em, &d);
+	k = (ey - y) * 12 + (em - m);
+	return k < NMONTHS ? k : -1;
+}
+
+/* Where a record's update goes: its group in period P. */
+struct dest {
+	struct run *w;
+	struct rec *x;
+	const struct doc *d;
+	int p;
+	struct upd *u;
+};
+
+static void push(struct run *w, struct rec *x, const struct doc *d, int p,
+    int32_t mdate, const struct upd *u);
+
+/* Billing AMOUNT dated DATE, for the countback of the period ending at
+ * P's end; a record that bills in more months than an update holds sends
+ * the months it has first. */
+static void
+bill_month(struct dest *to, int32_t date, int64_t amount)
+{
+	struct upd *u = to->u;
+	int k = month_index(date, pend[to->p]);
+
+	if (k < 0 || amount == 0)
+		return;
+	for (int i = 0; i < 4; i++) {
+		if (u->mi[i] == k) {
+			add(&u->month[i], amount);
+			return;
+		}
+		if (u->mi[i] < 0) {
+			u->mi[i] = (int8_t)k;
+			u->month[i] = amount;
+			return;
+		}
+	}
+	{
+		struct upd m = { .mi = { -1, -1, -1, -1 }, .dec = u->dec };
+		memcpy(m.mi, u->mi, sizeof(m.mi));
+		memcpy(m.month, u->month, sizeof(m.month));
+		push(to->w, to->x, to->d, to->p, to->d->invoice_date, &m);
+		memset(u->mi, -1, sizeof(u->mi));
+		u->mi[0] = (int8_t)k;
+		u->month[0] = amount;
+	}
 }
 
 static void
@@ -115,10 +175,9 @@ update(void *payload, const void *data, void *ctx)
 	(void)ctx;
 	g->dec = u->dec;
 	g->active |= u->flags & F_ACTIVE;
-	if (u->flags & F_BILLED)
-		add(&g->s[S_BILLED], u->amount);
-	if (u->mi >= 0)
-		add(&g->s[S_MONTH + u->mi], u->amount);
+	add(&g->s[S_BILLED], u->billed);
+	for (int i = 0; i < 4 && u->mi[i] >= 0; i++)
+		add(&g->s[S_MONTH + u->mi[i]], u->month[i]);
 	add(&g->s[S_COLLECTED], u->collected);
 	add(&g->s[S_OPENING], u->opening);
 	add(&g->s[S_CLOSING], u->closing);
@@ -130,140 +189,186 @@ update(void *payload, const void *data, void *ctx)
 	add(&g->s[S_COST], u->cost);
 	if (u->due) {
 		count(g, N_DUE, 1);
-		add(&g->s[S_DUE_AMT], u->amount);
+		add(&g->s[S_DUE_AMT], u->due_amt);
 		count(g, u->due == 1 ? N_ONTIME : N_LATE, 1);
 		add(&g->s[u->due == 1 ? S_ONTIME_AMT : S_LATE_DAYS],
-		    u->due == 1 ? u->amount : u->late);
+		    u->due == 1 ? u->due_amt : u->late);
 	}
 }
 
-/* To the group of record X; a month field takes the month of MDATE. */
+/* To the group of record X in period P; a cohort field takes the month of
+ * MDATE. (Also a month of billing alone: no flag, counted nowhere else.) */
 static void
-push(struct run *w, struct rec *x, const struct doc *d, int32_t mdate,
+push(struct run *w, struct rec *x, const struct doc *d, int p, int32_t mdate,
     const struct upd *u)
 {
 	struct key *k = &w->gkey;
+	char buf[16];
 
 	key_reset(k);
+	date_format(buf, pstart[p]);	/* periods sort by their start */
+	key_add(k, buf, 10);
 	for (int i = 0; i < opt.nby; i++) {
-		if (by_month[i]) {
+		if (by_cohort[i]) {
 			if (mdate == DATE_NONE)
 				key_add(k, "", 0);
 			else {
-				char ym[16];
-				date_format(ym, mdate);
-				key_add(k, ym, 7);
+				date_format(buf, mdate);
+				key_add(k, buf, 7);
 			}
 		} else {
 			size_t n;
 			const struct val *v = rec_val(x, by_slot[i]);
-			const char *p = val_text(v, &n);
-			key_add(k, p ? p : v->p, n);
+			const char *q = val_text(v, &n);
+			key_add(k, q ? q : v->p, n);
 		}
 	}
 	key_add(k, d->currency.p, d->currency.n);
 	gby_push(w->groups, k->p, k->n, u);
 }
 
-/* The day invoice D was settled: receipts and the dated paid shorthand in
- * date order (apply_settled). */
-static int32_t
-settled(const struct doc *d, int *unknown)
-{
-	return apply_settled(ap, d, unknown);
-}
-
-/* On time: settled by the due date + --grace. Judged as of --to: what was
- * settled later is still open then, late once the grace has run out, and
- * not judged yet (left out) before that. */
+/* On time: settled by the due date + --grace. Judged as of the period's
+ * end: what was settled later is still open then, late once the grace has
+ * run out, and not judged yet (left out) before that. */
 static void
-on_time(const struct doc *d, struct upd *u)
+on_time(const struct doc *d, int p, struct upd *u)
 {
 	int unknown;
-	int32_t due = d->due_date, paid;
+	int32_t due = d->due_date, paid, end = pend[p];
 
-	if (d->amount <= 0 || !in_period(due))
+	if (d->type != DOC_INVOICE || d->amount <= 0 || !in_period(p, due))
 		return;
-	paid = settled(d, &unknown);
+	u->due_amt = d->amount;
+	paid = apply_settled(ap, d, &unknown);
 	if (paid == DATE_NONE && unknown)
 		u->due = 1;	/* settled by a receipt before any date */
-	else if (paid != DATE_NONE && paid <= opt.to) {
+	else if (paid != DATE_NONE && paid <= end) {
 		u->due = paid - due <= opt.grace ? 1 : 2;
 		u->late = paid - due;
-	} else if (opt.to - due > opt.grace) {
+	} else if (end - due > opt.grace) {
 		u->due = 2;
-		u->late = opt.to - due;
+		u->late = end - due;
 	}
 }
 
-/* An invoice, or an adjustment aged on its own. */
-static int
-item(struct run *w, struct rec *x, const struct doc *d, struct upd *u)
+/* What an invoice's applications do in a period: credit notes and
+ * adjustments are billing, receipts collection (SPEC 5.2). */
+static void
+flow(int32_t date, enum doc_type type, int64_t amt, void *arg)
 {
-	int32_t base = d->due_date != DATE_NONE ? d->due_date : d->invoice_date;
+	struct dest *to = arg;
 
-	if (base == DATE_NONE) {
-		rec_reject(w->rd, x, "field 'due_date' is empty");
-		return -1;
-	}
-	u->flags |= F_ITEM | (opt.to > base ? F_OVERDUE : 0) |
-	    (d->disputed ? F_DISPUTED : 0);
-	u->closing = apply_open_at(ap, d, opt.to);
-	u->opening = apply_open_at(ap, d, opt.from - 1);
-	/* not issued yet on the day before the period: only what was received
-	 * before it counts (a blank paid_date: when it was issued) */
-	if (d->invoice_date != DATE_NONE && d->invoice_date >= opt.from)
-		add(&u->opening, -(d->amount - (d->paid_date == DATE_NONE ?
-		    d->paid : 0)));
-	if (opt.have_cost && interest_of(&opt.cost, u->closing, opt.to - base,
+	date = when(date, to->d->invoice_date);
+	if (type != DOC_PAYMENT)
+		bill_month(to, date, amt);
+	if (!in_period(to->p, date))
+		return;
+	if (type == DOC_PAYMENT)
+		add(&to->u->collected, -amt);
+	else
+		add(&to->u->billed, amt);
+}
+
+/* What an item is on day DATE of the balance: its amount once issued, less
+ * what was received and credited by then. A receipt with no date (the paid
+ * shorthand, or a payment document) counts from the invoice's date: never
+ * before the invoice exists, so that every period is what its own run
+ * says (SPEC 5.2; ar-age leaves out an invoice not issued yet). */
+struct bal {
+	int32_t date, issued;
+	int64_t v;
+};
+
+static void
+bal_app(int32_t date, enum doc_type type, int64_t amt, void *arg)
+{
+	struct bal *b = arg;
+
+	(void)type;
+	if (when(date, b->issued) <= b->date)
+		add(&b->v, amt);
+}
+
+static int64_t
+balance_at(const struct doc *d, int32_t date)
+{
+	struct bal b = { date, d->invoice_date, 0 };
+
+	if (d->invoice_date <= date)
+		b.v = d->amount;
+	if (d->paid != 0 && when(d->paid_date, d->invoice_date) <= date)
+		add(&b.v, -d->paid);
+	apply_each(ap, d, bal_app, &b);
+	return b.v;
+}
+
+/* An invoice, or an adjustment aged on its own, in period P: the
+ * balance moves by what is billed and collected, so opening + billed -
+ * collected = closing for every item (SPEC 5.2). */
+static void
+item(struct dest *to, int32_t base)
+{
+	const struct doc *d = to->d;
+	struct upd *u = to->u;
+	int p = to->p;
+
+	/* before it is issued, what was received for it is credit, not an
+	 * item (as its own run of that period says) */
+	if (d->invoice_date <= pend[p])
+		u->flags |= F_ITEM | (pend[p] > base ? F_OVERDUE : 0) |
+		    (d->disputed ? F_DISPUTED : 0);
+	u->closing = balance_at(d, pend[p]);
+	u->opening = balance_at(d, pstart[p] - 1);
+	if ((u->flags & F_ITEM) && opt.have_cost && interest_of(&opt.cost, u->closing, pend[p] - base,
 	    &u->cost) != 0)
 		die(EXIT_FATAL, "overdue cost too large to compute");
-	if (d->paid != 0 && in_period(d->paid_date))
+	if (in_period(p, d->invoice_date))
+		u->billed = d->amount;
+	bill_month(to, d->invoice_date, d->amount);
+	if (d->paid != 0 && in_period(p, when(d->paid_date, d->invoice_date)))
 		u->collected = d->paid;
-	if (d->type == DOC_INVOICE) {
-		u->amount = d->amount;
-		u->flags |= in_period(d->invoice_date) ? F_BILLED : 0;
-		u->mi = (int8_t)month_index(d->invoice_date);
-		on_time(d, u);
-	}
-	return 0;
+	apply_each(ap, d, flow, to);
+	on_time(d, p, u);
 }
 
-/* A receipt, a credit note, or an adjustment applied to an invoice. */
+/* A receipt, a credit note or an adjustment that no invoice takes: the
+ * customer's credit from its date on; V what it takes off the balance. */
 static void
-receipt(const struct doc *d, struct upd *u)
+unapplied(struct dest *to, int64_t v)
 {
-	int64_t v;
+	const struct doc *d = to->d;
+	struct upd *u = to->u;
+	int p = to->p;
+	int32_t date = d->invoice_date;
 
-	if (!apply_is_applied(ap, d, 0, &v)) {
-		/* unapplied: the customer's credit from its date on */
+	if (date == DATE_NONE || date <= pend[p])
 		u->closing = v;
-		if (d->invoice_date == DATE_NONE || d->invoice_date < opt.from)
-			u->opening = v;
+	if (date == DATE_NONE || date < pstart[p])
+		u->opening = v;
+	if (d->type == DOC_PAYMENT) {
+		if (in_period(p, date))
+			u->collected = -v;
 	} else {
-		/* applied: in its invoice's open; what it is worth, whole,
-		 * is what apply.c counts when it applies to nothing */
-		struct doc own = *d;
-		own.ref.n = 0;
-		apply_is_applied(ap, &own, 0, &v);
+		if (in_period(p, date))
+			u->billed = v;
+		bill_month(to, date, v);
 	}
-	if (d->type == DOC_CREDIT_NOTE) {
-		u->amount = v;
-		u->flags |= in_period(d->invoice_date) ? F_BILLED : 0;
-		u->mi = (int8_t)month_index(d->invoice_date);
-	} else if (d->type == DOC_PAYMENT && in_period(d->invoice_date))
-		u->collected = -v;
 }
 
-/* One record (rec_reduce's map). Without FIFO, apply.c needs no record
+/* One record (rec_reduce's map): its share of every period. A receipt,
+ * credit or adjustment that an invoice takes is counted with that invoice
+ * (in its group: a cohort row holds its own receipts) in the periods that
+ * end after the invoice is issued, and on its own before, as the run of
+ * such a period alone sees it. Without FIFO, apply.c needs no record
  * numbers. */
 static void
 process(void *state, struct rec *x)
 {
 	struct run *w = state;
 	struct doc d;
-	struct upd u, c;
-	int32_t pm = DATE_NONE;
+	int64_t v = 0;
+	int32_t base = DATE_NONE, issued = DATE_NONE;
+	int is_item, used = 0;
 
 	if (ledger_read(&w->led, x, &d) != 0)
 		return;
@@ -271,38 +376,45 @@ process(void *state, struct rec *x)
 		rec_filtered(w->rd, x);	/* dated after --to */
 		return;
 	}
-	u = (struct upd){ .mi = -1, .dec = (int8_t)d.dec };
-	if (apply_is_item(ap, &d)) {
-		if (item(w, x, &d, &u) != 0)
+	is_item = apply_is_item(ap, &d);
+	if (!is_item && apply_is_applied(ap, &d, 0, &v)) {
+		struct doc own = d;
+		issued = apply_issued(ap, &d);
+		own.ref.n = 0;		/* what it is worth on its own */
+		apply_is_applied(ap, &own, 0, &v);
+		is_item = d.type == DOC_ADJUSTMENT;
+	}
+	if (is_item) {
+		base = d.due_date != DATE_NONE ? d.due_date : d.invoice_date;
+		if (base == DATE_NONE) {
+			rec_reject(w->rd, x, "field 'due_date' is empty");
 			return;
-	} else
-		receipt(&d, &u);
-	if ((u.flags & F_BILLED) || u.collected || u.opening || u.closing || u.due)
-		u.flags |= F_ACTIVE;
-	if (u.amount == 0)
-		u.mi = -1;
-	if (!(u.flags & F_ACTIVE) && u.mi < 0) {
-		rec_filtered(w->rd, x);	/* closed before the period */
-		return;
+		}
 	}
-	/* with -g month the paid shorthand counts in the month it was paid */
-	if (any_month && u.collected && d.type != DOC_PAYMENT &&
-	    (d.invoice_date == DATE_NONE || date_month_start(d.paid_date) !=
-	    date_month_start(d.invoice_date))) {
-		c = (struct upd){ .collected = u.collected, .mi = -1,
-		    .dec = u.dec, .flags = F_ACTIVE };
-		u.collected = 0;
-		pm = d.paid_date;
-		if (!((u.flags & F_BILLED) || u.opening || u.closing || u.due))
-			u.flags &= ~F_ACTIVE;
+	if ((d.paid != 0 && d.paid_date == DATE_NONE) ||
+	    (d.type == DOC_PAYMENT && d.invoice_date == DATE_NONE))
+		w->undated++;
+	for (int p = 0; p < nperiods; p++) {
+		struct upd u = { .mi = { -1, -1, -1, -1 }, .dec = (int8_t)d.dec };
+		struct dest to = { w, x, &d, p, &u };
+		if (issued != DATE_NONE ? issued <= pend[p] :
+		    d.type == DOC_INVOICE && d.invoice_date > pend[p])
+			continue;	/* in its invoice's figures; not issued */
+		if (is_item)
+			item(&to, base);
+		else
+			unapplied(&to, v);
+		if (u.billed || u.collected || u.opening || u.closing || u.due)
+			u.flags |= F_ACTIVE;
+		if (!(u.flags & F_ACTIVE) && u.mi[0] < 0)
+			continue;
+		used |= u.flags & F_ACTIVE;
+		push(w, x, &d, p, d.invoice_date, &u);
 	}
-	push(w, x, &d, d.invoice_date, &u);
-	if (pm != DATE_NONE)
-		push(w, x, &d, pm, &c);
-	if ((u.flags & F_ACTIVE) || pm != DATE_NONE)
+	if (used || issued != DATE_NONE)
 		rec_written(w->rd, x);
 	else
-		rec_filtered(w->rd, x);	/* only looked back at */
+		rec_filtered(w->rd, x);	/* closed before the period */
 }
 
 /* The other half's group (the same key) into this one's. */
@@ -358,18 +470,28 @@ half_release(void *state)
 	free(state);
 }
 
+/* The second half's groups, and its count of undated receipts (only when
+ * its records were its own: a split given up reads them again here). */
+static void
+half_merge(void *into, void *from, void *ctx)
+{
+	((struct run *)into)->undated += ((struct run *)from)->undated;
+	gby_half_merge(into, from, ctx);
+}
+
 static struct gby_halves gby_halves = {
 	offsetof(struct run, groups), half_release
 };
 
 static const struct rec_reduce halves = {
-	half_state, process, gby_half_finish, gby_half_merge, gby_half_free
+	half_state, process, gby_half_finish, half_merge, gby_half_free
 };
 
 /* ---- output ---- */
 
 static const struct ocol figures[] = {
 	{ "currency", 0 },
+	{ "days", 1 },
 	{ "billed", 1 },
 	{ "collected", 1 },
 	{ "opening_ar", 1 },
@@ -390,13 +512,15 @@ static const struct ocol figures[] = {
 	{ "overdue_cost", 1 },
 };
 #define NFIGURES (sizeof(figures) / sizeof(figures[0]))
-static struct ocol ocols[MAXBY + NFIGURES];
-static struct cell cells[MAXBY + NFIGURES];
+static struct ocol ocols[2 + MAXBY + NFIGURES];
+static struct cell cells[2 + MAXBY + NFIGURES];
 static size_t nocols;
 
 static void
 setup_output(enum rec_fmt fmt)
 {
+	ocols[nocols++] = (struct ocol){ "period_start", 0 };
+	ocols[nocols++] = (struct ocol){ "period_end", 0 };
 	for (int i = 0; i < opt.nby; i++)
 		ocols[nocols++].name = opt.by[i];
 	for (size_t i = 0; i < NFIGURES - !opt.have_cost; i++)
@@ -419,42 +543,49 @@ ratio(i128 num, i128 den, int scale)
 }
 
 /* Countback DSO: closing AR less each month's billing, from the month of
- * --to back, adding each month's days; the month that covers what is left
- * counts pro rata. A month billing nothing (or less) adds its days whole. */
+ * the period's end back, adding each month's days (the end's own month up
+ * to the end only); the month that covers what is left counts pro rata. A
+ * month billing nothing (or less) adds its days whole. */
 static struct cell
-countback(const struct agg *g)
+countback(const struct agg *g, int32_t end)
 {
 	i128 rest = g->s[S_CLOSING], days = 0;
+	int32_t ms = date_month_start(end), len = end - ms + 1;
 
 	if (rest <= 0)
 		return cell_fixed(0, 1);
 	for (int k = 0; k < NMONTHS; k++) {
 		int64_t b = g->s[S_MONTH + k];
 		if (b > 0 && rest <= b)
-			return ratio(days * b + rest * mlen[k], b, 1);
+			return ratio(days * b + rest * len, b, 1);
 		if (b > 0)
 			rest -= b;
-		days += mlen[k];
+		days += len;
+		len = ms - date_month_start(ms - 1);
+		ms = date_month_start(ms - 1);
 	}
 	return cell_fixed((int64_t)days * 10, 1);	/* 24 months and more */
 }
 
 static void
-summary_row(const char **f, const size_t *fn, const struct agg *g)
+summary_row(int p, const char **f, const size_t *fn, const struct agg *g)
 {
 	const int64_t *s = g->s;
 	size_t k = 0;
-	i128 d = period_days, ob = (i128)s[S_OPENING] + s[S_BILLED];
+	i128 d = pend[p] - pstart[p] + 1, ob = (i128)s[S_OPENING] + s[S_BILLED];
 	struct cell dso, bp;
 
-	for (int i = 0; i <= opt.nby; i++)	/* the group fields, currency */
+	cells[k++] = cell_date(pstart[p]);
+	cells[k++] = cell_date(pend[p]);
+	for (int i = 1; i <= opt.nby + 1; i++)	/* the group fields, currency */
 		cells[k++] = cell_text(f[i], fn[i]);
+	cells[k++] = cell_int(d);
 	for (int i = S_BILLED; i <= S_OVERDUE; i++)
 		cells[k++] = cell_money(s[i], g->dec);
 	cells[k++] = dso = ratio(s[S_CLOSING] * d, s[S_BILLED], 1);
 	cells[k++] = ratio(((i128)s[S_OPENING] + s[S_CLOSING]) * d,
 	    (i128)s[S_BILLED] * 2, 1);
-	cells[k++] = countback(g);
+	cells[k++] = countback(g, pend[p]);
 	cells[k++] = bp = ratio(s[S_CURRENT] * d, s[S_BILLED], 1);
 	/* from the rounded figures, so that add = dso - bpdso as printed */
 	cells[k++] = dso.kind == C_NULL || bp.kind == C_NULL ? cell_null() :
@@ -470,38 +601,52 @@ summary_row(const char **f, const size_t *fn, const struct agg *g)
 	w_row(wr, NULL, cells);
 }
 
-/* One row per group, in key order. Groups that only billed before the
- * period (looked back at by dso_countback) have no row. */
+/* One row per period and group, in key order (the periods in date order).
+ * Groups that only billed before a period (looked back at by
+ * dso_countback) have no row in it. */
 static void
 summary_group(const char *key, size_t n, const void *payload, void *arg)
 {
 	const struct agg *g = payload;
-	const char *f[MAXBY + 1];
-	size_t fn[MAXBY + 1];
+	const char *f[MAXBY + 2];
+	size_t fn[MAXBY + 2];
+	int32_t start;
+	int p;
 
 	(void)arg;
 	if (!g->active)
 		return;
-	key_split(key, n, f, fn, MAXBY + 1);
-	summary_row(f, fn, g);
+	key_split(key, n, f, fn, MAXBY + 2);
+	if (date_parse(f[0], fn[0], &start) != 0)
+		die(EXIT_FATAL, "a period key is damaged");
+	for (p = 0; p < nperiods - 1 && pstart[p] != start; p++)
+		;
+	summary_row(p, f, fn, g);
 }
 
 /* ---- main ---- */
 
 static const struct tool tool = {
 	"ar-kpi",
-	"ar-kpi [-hVv] [-F delim] [-g field,...] [-i fmt] [-o fmt] [--as-of date]\n"
-	"              [--from date --to date] [--grace days] [--cost-rate pct]\n"
+	"ar-kpi [-hqVv] [-F delim] [-g field,...] [-i fmt] [-o fmt] [-O file]\n"
+	"              [--as-of date] [--from date --to date]\n"
+	"              [--every month|quarter|week] [--grace days] [--cost-rate pct]\n"
 	"              [--currency cur] [--reject file] [--strict] "
 	"[--max-record bytes]\n"
 	"              [--lang zh|en] [file ...]",
 	"Collection KPIs for a period (--from and --to, not after --as-of; default:\n"
-	"the calendar month before --as-of), one row per group and currency:\n"
-	"billed, collected, opening and closing AR, DSO (simple, average, countback,\n"
-	"best possible), ADD, CEI, on-time rates, overdue ratio and days late.",
-	"  -g, --by LIST          group fields, comma-separated; month is the month\n"
-	"                         of the document (of paid_date for the paid\n"
-	"                         shorthand); currency is always added\n"
+	"the calendar month before --as-of), or for each month, quarter or week of\n"
+	"it: one row per period, group and currency, with billed, collected,\n"
+	"opening and closing AR (opening + billed - collected = closing), DSO\n"
+	"(simple, average, countback, best possible), ADD, CEI, on-time rates,\n"
+	"overdue ratio and days late.",
+	"  -g, --by LIST          group fields, comma-separated; invoice_month is\n"
+	"                         the month an invoice was issued (a cohort: its\n"
+	"                         receipts count with it); currency is always added\n"
+	"      --every UNIT       month, quarter or week (Monday to Sunday): each\n"
+	"                         one of --from .. --to measured on its own (default\n"
+	"                         without --from: the last 12 months, 4 quarters or\n"
+	"                         13 weeks before --as-of)\n"
 	"      --grace DAYS       a payment up to DAYS after the due date is on time\n"
 	"      --cost-rate PCT    add overdue_cost: open * PCT/100/365 a day overdue\n",
 	OG_AS_OF | OG_LANG | OG_PERIOD,
@@ -524,14 +669,53 @@ parse_by(char *arg)
 		}
 		if (strcmp(p, "currency") == 0)
 			continue;	/* always in the group */
+		if (strcmp(p, "month") == 0) {
+			/* a cohort read as a trend misleads: say which is which */
+			warnx("-g month: for a trend, one row per month, use --every "
+			    "month; for the cohorts of invoices by the month they "
+			    "were issued, -g invoice_month");
+			usage();
+		}
 		opt.by[opt.nby++] = p;
 	}
 }
 
-/* --from and --to, or the calendar month before --as-of; then the months
- * dso_countback walks back through. */
+/* The first day of the period of UNIT that holds DATE. */
+static int32_t
+unit_start(enum every unit, int32_t date)
+{
+	int y, m, d;
+
+	switch (unit) {
+	case EVERY_WEEK:
+		return date - date_weekday(date);
+	case EVERY_QUARTER:
+		date_to_civil(date, &y, &m, &d);
+		return date_from_civil(y, m - (m - 1) % 3, 1);
+	default:
+		return date_month_start(date);
+	}
+}
+
+/* The first day of the next period of UNIT after the one starting at S. */
+static int32_t
+unit_next(enum every unit, int32_t s)
+{
+	switch (unit) {
+	case EVERY_WEEK:
+		return s + 7;
+	case EVERY_QUARTER:
+		return date_month_end(date_month_end(date_month_end(s) + 1) + 1) + 1;
+	default:
+		return date_month_end(s) + 1;
+	}
+}
+
+/* --from and --to, or by default the calendar month before --as-of (with
+ * --every: the last 12 months, 4 quarters or 13 weeks before it); cut into
+ * the periods of --every, the first and the last clipped to them. */
 static void
-period(void)
+periods(void)
 {
 	const char *f = opt.c.from_arg, *t = opt.c.to_arg;
 
@@ -542,9 +726,20 @@ period(void)
 	if (f) {
 		opt.from = opts_date("--from", f);
 		opt.to = opts_date("--to", t);
-	} else {
+	} else if (opt.every == EVERY_NONE || opt.every == EVERY_MONTH) {
 		opt.to = date_month_start(opt.c.as_of) - 1;
 		opt.from = date_month_start(opt.to);
+		if (opt.every == EVERY_MONTH)
+			for (int i = 1; i < 12; i++)
+				opt.from = date_month_start(opt.from - 1);
+	} else if (opt.every == EVERY_QUARTER) {
+		opt.to = unit_start(EVERY_QUARTER, opt.c.as_of) - 1;
+		opt.from = unit_start(EVERY_QUARTER, opt.to);
+		for (int i = 1; i < 4; i++)
+			opt.from = unit_start(EVERY_QUARTER, opt.from - 1);
+	} else {
+		opt.to = unit_start(EVERY_WEEK, opt.c.as_of) - 1;
+		opt.from = opt.to - 13 * 7 + 1;
 	}
 	if (opt.from > opt.to) {
 		warnx("--from %s is after --to %s", f, t);
@@ -555,12 +750,22 @@ period(void)
 		    opt.c.as_of_arg ? opt.c.as_of_arg : "today");
 		usage();
 	}
-	period_days = opt.to - opt.from + 1;
-	mstart[0] = date_month_start(opt.to);
-	mlen[0] = opt.to - mstart[0] + 1;
-	for (int k = 1; k < NMONTHS; k++) {
-		mstart[k] = date_month_start(mstart[k - 1] - 1);
-		mlen[k] = mstart[k - 1] - mstart[k];
+	if (opt.every == EVERY_NONE) {
+		pstart[0] = opt.from;
+		pend[0] = opt.to;
+		nperiods = 1;
+		return;
+	}
+	for (int32_t s = opt.from; s <= opt.to; nperiods++) {
+		int32_t e = unit_next(opt.every, unit_start(opt.every, s)) - 1;
+		if (nperiods == MAXPERIODS) {
+			warnx("--every: more than %d periods from %s to %s",
+			    MAXPERIODS, f ? f : "", t ? t : "");
+			usage();
+		}
+		pstart[nperiods] = s;
+		pend[nperiods] = e < opt.to ? e : opt.to;
+		s = e + 1;
 	}
 }
 
@@ -569,6 +774,7 @@ main(int argc, char **argv)
 {
 	static const struct option own[] = {
 		{ "by", required_argument, NULL, 'g' },
+		{ "every", required_argument, NULL, OPT_EVERY },
 		{ "grace", required_argument, NULL, OPT_GRACE },
 		{ "cost-rate", required_argument, NULL, OPT_COST_RATE },
 		{ NULL, 0, NULL, 0 }
@@ -581,6 +787,19 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'g':
 			parse_by(optarg);
+			break;
+		case OPT_EVERY:
+			if (strcmp(optarg, "month") == 0)
+				opt.every = EVERY_MONTH;
+			else if (strcmp(optarg, "quarter") == 0)
+				opt.every = EVERY_QUARTER;
+			else if (strcmp(optarg, "week") == 0)
+				opt.every = EVERY_WEEK;
+			else {
+				warnx("--every: month, quarter or week, not \"%s\"",
+				    optarg);
+				usage();
+			}
 			break;
 		case OPT_GRACE:
 			opt.grace = (int)opts_int("--grace", optarg, 0, 100000);
@@ -600,19 +819,18 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	opts_finish(&opt.c, NULL);
-	period();
+	periods();
 
 	rd = rec_open(argv, argc, &opt.c.in);
 	for (int i = 0; i < opt.nby; i++) {
-		by_month[i] = strcmp(opt.by[i], "month") == 0;
-		any_month |= by_month[i];
-		if (!by_month[i]) {
+		by_cohort[i] = strcmp(opt.by[i], "invoice_month") == 0;
+		if (!by_cohort[i]) {
 			by_slot[i] = rec_col(rd, opt.by[i]);
 			rec_require(rd, by_slot[i]);
 		}
 	}
 	run_init(&run0, rd);
-	/* dated: open on two days, and the day each invoice was settled */
+	/* dated: open on any day, and the day each invoice was settled */
 	ap = apply_new(opt.to, 0, 1);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
@@ -628,6 +846,11 @@ main(int argc, char **argv)
 		rec_reduce(rd, &halves, &gby_halves, &run0);
 	gby_walk(run0.groups, summary_group, NULL);
 	w_close(wr, 0);
+	/* SPEC 5.2: reported once */
+	if (run0.undated > 0)
+		warnx("%lu receipt%s no date: counted as received on the date "
+		    "of the invoice (or, unapplied, before the first period)",
+		    run0.undated, run0.undated == 1 ? " has" : "s have");
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
 	run_free(&run0);

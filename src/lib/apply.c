@@ -10,6 +10,7 @@
 
 struct appl {		/* one receipt, credit or adjustment on an invoice */
 	int32_t date;
+	int32_t type;	/* enum doc_type */
 	int64_t amt;
 };
 
@@ -17,6 +18,7 @@ struct target {		/* an invoice named by a ref */
 	int64_t sum;	/* receipts and credits (negative), adjustments
 			 * (signed), dated on or before as_of */
 	int matched;	/* an invoice with that key exists */
+	int32_t issued;	/* its invoice_date */
 	int fifo;	/* its customer has credit to net */
 	struct appl *list;	/* every one of them, dated mode only */
 	uint32_t n, cap;
@@ -152,6 +154,7 @@ apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 			t->list = xrealloc(t->list, t->cap * sizeof(*t->list));
 		}
 		t->list[t->n].date = d->invoice_date;
+		t->list[t->n].type = (int32_t)d->type;
 		t->list[t->n++].amt = v;
 		if (!apply_in_time(a, d))
 			return;
@@ -211,8 +214,10 @@ apply_match(struct apply *a, const struct doc *d, uint64_t seq, int32_t item_dat
 
 	if (!apply_in_time(a, d))
 		return;
-	if (d->type == DOC_INVOICE && (t = target(a, d, &d->invoice, 0)) != NULL)
+	if (d->type == DOC_INVOICE && (t = target(a, d, &d->invoice, 0)) != NULL) {
 		t->matched = 1;
+		t->issued = d->invoice_date;
+	}
 	if (!a->fifo || (g = fcust(a, d, 0)) == NULL)
 		return;
 	if (is_credit(d)) {
@@ -341,6 +346,16 @@ apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
 	return 0;
 }
 
+int32_t
+apply_issued(struct apply *a, const struct doc *d)
+{
+	struct target *t = NULL;
+
+	if (d->ref.n > 0 && grp_len(a->targets) > 0)
+		t = target(a, d, &d->ref, 0);
+	return t != NULL && t->matched ? t->issued : DATE_NONE;
+}
+
 /* ---- dated queries (apply_new(..., dated = 1)) ---- */
 
 static int
@@ -406,7 +421,7 @@ apply_settled(struct apply *a, const struct doc *d, int *unknown)
 {
 	int64_t open = d->amount;
 	struct target *t = NULL;
-	struct appl paid = { d->paid_date, -d->paid };
+	struct appl paid = { d->paid_date, DOC_PAYMENT, -d->paid };
 
 	*unknown = 0;
 	if (open <= 0)
@@ -440,6 +455,20 @@ apply_settled(struct apply *a, const struct doc *d, int *unknown)
 		}
 	}
 	return DATE_NONE;
+}
+
+void
+apply_each(struct apply *a, const struct doc *d, void (*fn)(int32_t date,
+    enum doc_type type, int64_t amt, void *arg), void *arg)
+{
+	struct target *t;
+
+	if (d->type != DOC_INVOICE || grp_len(a->targets) == 0 ||
+	    (t = target(a, d, &d->invoice, 0)) == NULL)
+		return;
+	for (uint32_t i = 0; i < t->n; i++)
+		fn(t->list[i].date, (enum doc_type)t->list[i].type, t->list[i].amt,
+		    arg);
 }
 
 void

@@ -51,6 +51,9 @@ int64_t apply_open(struct apply *a, const struct doc *d, uint64_t seq);
  * (negative for receipts and credits; 0 when FIFO used it all). */
 int apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
     int64_t *left);
+/* The invoice_date of the invoice an applied D applies to; DATE_NONE if
+ * D is not applied. */
+int32_t apply_issued(struct apply *a, const struct doc *d);
 /* Is D an item (aged on its own) rather than a receipt or credit? */
 int apply_is_item(const struct apply *a, const struct doc *d);
 
@@ -64,5 +67,12 @@ int32_t apply_last_receipt(struct apply *a, const struct doc *d, int32_t date,
 /* Dated mode: the day the invoice's open fell to zero or below, or
  * DATE_NONE; *UNKNOWN when that receipt had no date. */
 int32_t apply_settled(struct apply *a, const struct doc *d, int *unknown);
+
+/* Dated mode: every receipt, credit note or adjustment applied to invoice
+ * D, in input order: FN(its date (DATE_NONE: before any date), its type,
+ * what it does to the invoice's open (negative for receipts and credits),
+ * ARG). */
+void apply_each(struct apply *a, const struct doc *d, void (*fn)(int32_t date,
+    enum doc_type type, int64_t amt, void *arg), void *arg);
 
 #endif
