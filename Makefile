@@ -92,20 +92,20 @@ bench: $(TOOLS)
 
 install: $(TOOLS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR)
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPDIR)
 	for t in $(BIN); do \
 		cp bin/$$t $(DESTDIR)$(BINDIR)/ && \
 		cp man/$$t.1 $(DESTDIR)$(MANDIR)/man1/ && \
 		cp src/arkit.bash $(DESTDIR)$(COMPDIR)/$$t || exit 1; done
-	for m in man/*.5; do [ -e "$$m" ] || continue; \
-		cp "$$m" $(DESTDIR)$(MANDIR)/man5/ || exit 1; done
+	for m in man/*.5 man/*.7; do [ -e "$$m" ] || continue; \
+		cp "$$m" $(DESTDIR)$(MANDIR)/man$${m##*.}/ || exit 1; done
 
 uninstall:
 	for t in $(BIN); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1 \
 		    $(DESTDIR)$(COMPDIR)/$$t; done
-	for m in man/*.5; do [ -e "$$m" ] || continue; \
-		rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
+	for m in man/*.5 man/*.7; do [ -e "$$m" ] || continue; \
+		rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m#man/}; done
 
 clean:
 	rm -rf bin build

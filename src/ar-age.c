@@ -429,9 +429,9 @@ summary(void)
 
 static const struct tool tool = {
 	"ar-age",
-	"ar-age [-hVv] [-b days,...] [-F delim] [-g field,...] [-i fmt] [-o fmt]\n"
-	"              [--as-of date] [--basis due|invoice] [--future days,...] "
-	"[--total]\n"
+	"ar-age [-hqVv] [-b days,...] [-F delim] [-g field,...] [-i fmt] [-o fmt]\n"
+	"              [-O file] [--as-of date] [--basis due|invoice]\n"
+	"              [--future days,...] [--total]\n"
 	"              [--rate pct | --daily-rate pct] [--grace days] "
 	"[--grace-mode waive|deduct]\n"
 	"              [--apply fifo] [--currency cur] [--reject file] [--strict]\n"

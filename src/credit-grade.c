@@ -549,7 +549,7 @@ grade_row(const char *key, size_t n, const void *payload, void *arg)
 
 static const struct tool tool = {
 	"credit-grade",
-	"credit-grade [-hVv] [-F delim] [-i fmt] [-o fmt] [--as-of date]\n"
+	"credit-grade [-hqVv] [-F delim] [-i fmt] [-o fmt] [-O file] [--as-of date]\n"
 	"                    [--currency cur] [--explain] [--lang zh|en] "
 	"[--policy file]\n"
 	"                    [--policy-dump] [--reject file] [--strict] "

@@ -1511,7 +1511,7 @@ write_rows(enum rec_fmt fmt)
 
 static const struct tool tool = {
 	"dun-plan",
-	"dun-plan [-hVv] [-F delim] [-i fmt] [-o fmt]\n"
+	"dun-plan [-hqVv] [-F delim] [-i fmt] [-o fmt] [-O file]\n"
 	"                [--as-of date | --from date --to date]\n"
 	"                [--per customer|invoice] [--grades file] [--workdays]\n"
 	"                [--holidays file] [--min-amount cur=n] [--min-percent pct]\n"

@@ -529,7 +529,8 @@ pick(struct writer *w, struct rec *x)
 
 static const struct tool tool = {
 	"pick-script",
-	"pick-script [-hVv] [-F delim] [-i fmt] [-o fmt] [-n k] [--as-of date]\n"
+	"pick-script [-hqVv] [-F delim] [-i fmt] [-o fmt] [-O file] [-n k]\n"
+	"                   [--as-of date]\n"
 	"                   [--library file] [--list] [--currency cur] "
 	"[--explain]\n"
 	"                   [--lang zh|en] [--reject file] [--strict]\n"

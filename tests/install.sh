@@ -29,9 +29,9 @@ for t in $tools; do
 	[ -f "$D/usr/share/man/man1/$t.1" ] && ok || bad "$t.1 not installed"
 	[ -f "$D/usr/share/bash-completion/completions/$t" ] && ok || bad "$t: no bash completion"
 done
-for m in "$ROOT"/man/*.5; do
+for m in "$ROOT"/man/*.5 "$ROOT"/man/*.7; do
 	[ -e "$m" ] || continue
-	[ -f "$D/usr/share/man/man5/$(basename "$m")" ] && ok || bad "$(basename "$m") not installed"
+	[ -f "$D/usr/share/man/man${m##*.}/$(basename "$m")" ] && ok || bad "$(basename "$m") not installed"
 done
 "$D/usr/bin/ar-age" --version > /dev/null && ok || bad "the installed ar-age does not run"
 

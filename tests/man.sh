@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every example in man/*.1 runs (jq's mantests): in an EXAMPLES literal
+# Every example in man/*.[1-9] runs (jq's mantests): in an EXAMPLES literal
 # block, a line "$ command" is run with sh from the repository root, with bin/ first in
 # PATH, and the lines after it, up to the next "$ " or the block's end, are
 # its expected output.
@@ -7,7 +7,7 @@ set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
 fail=0 n=0
 mkdir -p "$TMP/man"
-for page in "$ROOT"/man/*.1; do
+for page in "$ROOT"/man/*.[1-9]; do
 	awk -v dir="$TMP/man" -v page="$(basename "$page")" '
 		/^\.Sh / { ex = ($2 == "EXAMPLES") }
 		ex && /^\.Bd -literal/ { lit = 1; next }
