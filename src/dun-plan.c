@@ -367,7 +367,8 @@ read_item(struct rec *x, struct item *it)
 	if (field_text(rd, x, c_stage, &t, 0) != 0)
 		return -1;
 	it->lead = stage_lead(&t);
-	if (field_enum(rd, x, c_excuse, excuse_parse, "unknown excuse",
+	if (field_enum(rd, x, c_excuse, excuse_parse,
+	    "unknown excuse (" EXCUSE_WORDS ")",
 	    &it->excuse) != 0 || field_enum(rd, x, c_power, power_parse,
 	    "unknown power (strong-weak, peer, unable)", &it->power) != 0)
 		return -1;

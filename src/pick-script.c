@@ -348,7 +348,8 @@ situation_of(struct rec *x, struct situation *s, struct ctx *c)
 		return -1;
 	if (c->day == DATE_NONE)
 		c->day = opt.c.as_of;
-	if (field_enum(rd, x, c_excuse, excuse_parse, "unknown excuse",
+	if (field_enum(rd, x, c_excuse, excuse_parse,
+	    "unknown excuse (" EXCUSE_WORDS ")",
 	    &s->excuse) != 0 || field_enum(rd, x, c_power, power_parse,
 	    "unknown power (strong-weak, peer, unable)", &s->power) != 0)
 		return -1;

@@ -36,6 +36,10 @@ extern const struct name_def powers[NPOWERS];
 /* Read an excuse or a power: the code or the Chinese label (质量不好,
  * 客强我弱 ...), any case, spaces trimmed; blank is EX_NONE / PW_NONE.
  * -1 when unknown. */
+/* The words of excuse_parse(), for a rejection that lists them. */
+#define EXCUSE_WORDS "quality, service, price, boss, finance-away, " \
+	"process, no-rush, accuse-distrust, threat, blame, climate, change, " \
+	"agenda, or their Chinese words"
 int excuse_parse(const char *s, size_t n);
 int power_parse(const char *s, size_t n);
 int style_parse(const char *s, size_t n);
