@@ -210,11 +210,13 @@ process(struct run *w, struct rec *x, uint64_t seq)
 
 	if (ledger_read(&w->led, x, &d) != 0)
 		return;
+	if (apply_reject_duplicate(ap, w->rd, x, seq) != 0)
+		return;
 	if (!apply_in_time(ap, &d)) {
 		rec_filtered(w->rd, x);	/* dated after --as-of */
 		return;
 	}
-	if (!apply_is_item(ap, &d)) {
+	if (!apply_is_item(ap, &d, seq)) {
 		int64_t left;
 		if (apply_is_applied(ap, &d, seq, &left) || left == 0)
 			rec_filtered(w->rd, x);	/* in its invoice's open */

@@ -71,6 +71,7 @@ struct run {			/* what one reader (one thread) works with */
 	struct gby *groups;
 	struct key gkey;
 	unsigned long undated;	/* receipts with no date */
+	uint64_t seq;		/* the record's number (with receipts: in order) */
 };
 
 static struct run run0;
@@ -369,17 +370,20 @@ process(void *state, struct rec *x)
 	int64_t v = 0;
 	int32_t base = DATE_NONE, issued = DATE_NONE;
 	int is_item, used = 0;
+	uint64_t seq = w->seq++;
 
 	if (ledger_read(&w->led, x, &d) != 0)
+		return;
+	if (apply_reject_duplicate(ap, w->rd, x, seq) != 0)
 		return;
 	if (!apply_in_time(ap, &d)) {
 		rec_filtered(w->rd, x);	/* dated after --to */
 		return;
 	}
-	is_item = apply_is_item(ap, &d);
-	if (!is_item && apply_is_applied(ap, &d, 0, &v)) {
+	is_item = apply_is_item(ap, &d, seq);
+	if (!is_item && apply_is_applied(ap, &d, seq, &v)) {
 		struct doc own = d;
-		issued = apply_issued(ap, &d);
+		issued = apply_issued(ap, &d, seq);
 		own.ref.n = 0;		/* what it is worth on its own */
 		apply_is_applied(ap, &own, 0, &v);
 		is_item = d.type == DOC_ADJUSTMENT;

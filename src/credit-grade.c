@@ -230,6 +230,8 @@ process(struct run *w, struct rec *x, uint64_t seq)
 
 	if (ledger_read(&w->led, x, &d) != 0)
 		return;
+	if (apply_reject_duplicate(ap, w->rd, x, seq) != 0)
+		return;
 	if (field_date(w->rd, x, w->since, &since, 0) != 0)
 		return;
 	if (!apply_in_time(ap, &d)) {
@@ -239,7 +241,7 @@ process(struct run *w, struct rec *x, uint64_t seq)
 	memset(&u, 0, sizeof(u));
 	u.dec = (int8_t)d.dec;
 	u.first = since != DATE_NONE ? since : DATE_NONE;
-	if (apply_is_item(ap, &d)) {
+	if (apply_is_item(ap, &d, seq)) {
 		int32_t due = d.due_date != DATE_NONE ? d.due_date : d.invoice_date;
 		open = apply_open(ap, &d, seq);
 		u.open = open;

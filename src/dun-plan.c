@@ -350,13 +350,16 @@ stage_lead(const struct text *t)
 
 /* Read what dunning needs of a record; -1 when it was rejected. */
 static int
-read_item(struct rec *x, struct item *it)
+read_item(struct rec *x, struct item *it, uint64_t seq)
 {
 	struct text t;
 	char g = 0;
 
 	memset(it, 0, sizeof(*it));
+	it->seq = seq;
 	if (ledger_read(&led, x, &it->d) != 0)
+		return -1;
+	if (apply_reject_duplicate(ap, rd, x, seq) != 0)
 		return -1;
 	if (field_date(rd, x, c_promise, &it->promise, 0) != 0 ||
 	    field_date(rd, x, c_contact, &it->contact, 0) != 0 ||
@@ -404,7 +407,7 @@ read_item(struct rec *x, struct item *it)
 		}
 	}
 	it->grade = g ? g : pol.default_grade[0];
-	it->is_item = apply_is_item(ap, &it->d);
+	it->is_item = apply_is_item(ap, &it->d, seq);
 	it->due = it->d.due_date != DATE_NONE ? it->d.due_date :
 	    it->d.invoice_date;
 	if (it->is_item && it->due == DATE_NONE) {
@@ -1149,7 +1152,7 @@ plan(void)
 		pipe = grp_pipe_new(custs, sizeof(struct pdata), plan_apply, NULL);
 	for (; (x = rec_next(rd)) != NULL; seq++) {
 		size_t before = nrows;
-		if (read_item(x, &it) != 0) {
+		if (read_item(x, &it, seq) != 0) {
 			if (direct)
 				continue;	/* rejected, and counted */
 			if (nbad == badcap) {
@@ -1247,7 +1250,7 @@ collect(void)
 	for (; (x = rec_next(rd)) != NULL; seq++) {
 		if (nextbad < nbad && bad[nextbad] == seq) {
 			nextbad++;
-			if (read_item(x, &it) != 0) {
+			if (read_item(x, &it, seq) != 0) {
 				while (next < nrows && rows[byseq[next]].seq == seq)
 					next++;
 				continue;

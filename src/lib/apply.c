@@ -1,47 +1,91 @@
-/* apply.c - the join of receipts and credits to invoices, and FIFO netting. */
+/* apply.c - the join of receipts and credits to invoices, FIFO among
+ * namesakes, and FIFO netting of unapplied credit (SPEC 1.3, 1.10).
+ *
+ * A receipt, credit note or adjustment with a ref names invoices by
+ * (customer, number, currency): a "name". Only named invoices are kept in
+ * memory, with every application to them. Most names are one invoice,
+ * which takes everything that names it. A name shared by several invoices
+ * (numbered afresh each fiscal year, or in several companies) is a set of
+ * namesakes: each application goes to the oldest of them that is still
+ * open, then the next (FIFO), and what is left over to the newest. Two
+ * named invoices with the same company and fiscal year are one document
+ * key twice: the second is a duplicate, never netted. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "apply.h"
+#include "arena.h"
 #include "date.h"
 #include "err.h"
 #include "grp.h"
 #include "money.h"
 
-struct appl {		/* one receipt, credit or adjustment on an invoice */
+struct part {		/* what one application does to one invoice */
 	int32_t date;
 	int32_t type;	/* enum doc_type */
-	int64_t amt;
+	int64_t amt;	/* on the open: negative for receipts and credits */
 };
 
-struct target {		/* an invoice named by a ref */
-	int64_t sum;	/* receipts and credits (negative), adjustments
-			 * (signed), dated on or before as_of */
-	int matched;	/* an invoice with that key exists */
-	int32_t issued;	/* its invoice_date */
-	int fifo;	/* its customer has credit to net */
-	struct appl *list;	/* every one of them, dated mode only */
+struct inv {		/* a named invoice */
+	uint64_t seq;
+	int32_t date;	/* invoice_date, for FIFO among namesakes */
+	int has_open;	/* an open-item list's open: taken as is */
+	int64_t base;	/* amount less the paid shorthand, or the given open */
+	int64_t sum;	/* the applications dated on or before as_of */
+	const char *company, *fy;	/* (arena) */
+	size_t ncompany, nfy;
+	const char *file;
+	unsigned long line;
+	struct part *parts;	/* dated mode: every application */
 	uint32_t n, cap;
+};
+
+struct app {		/* an application by ref */
+	uint64_t seq;
+	int32_t date, type;
+	int64_t amt;	/* credit_amount(), or an adjustment's amount */
+	const char *company;	/* (arena) blank: any company */
+	size_t ncompany;
+	int32_t issued;	/* the first invoice it went to; DATE_NONE: none */
+	int applied;
+};
+
+struct name {
+	struct inv *invs;
+	struct app *apps;
+	uint32_t ninv, capinv, napp, capapp;
 };
 
 struct fitem {
 	uint64_t seq;
 	int32_t date, inv;
 	int64_t amt;	/* open (items) or credit left (credits, > 0) */
-	struct target *t;	/* credits with a ref: unapplied only if unmatched */
+	int by_ref;	/* a credit by ref: FIFO's only if no invoice took it */
+	int named;	/* a named item: its applications come at settle */
 };
 
-struct fgroup {		/* one customer and currency, FIFO */
+struct fgroup {		/* one company, customer and currency, FIFO */
 	struct fitem *items, *credits;
 	size_t nitems, ncredits, capi, capc;
 };
 
+struct where {		/* a record's entry: seq -> */
+	struct name *nm;
+	uint32_t i;	/* index of its inv or app */
+	int is_app;
+};
+
 struct apply {
 	int32_t as_of;
-	int fifo, dated;
-	struct grp *targets;	/* company,customer,invoice,currency */
+	int fifo, dated, settled;
+	struct grp *names;	/* customer,number,currency -> struct name */
+	struct grp *bykey;	/* + company, fiscal_year -> struct where */
+	struct grp *byseq;	/* seq -> struct where (named invoices, apps) */
+	struct grp *dups;	/* seq -> "FILE:LINE" of the first */
 	struct grp *fcust;	/* company,customer,currency -> struct fgroup */
 	struct grp *result;	/* seq -> int64_t (FIFO outcome) */
+	struct arena mem;
 	struct key k;
 };
 
@@ -53,7 +97,10 @@ apply_new(int32_t as_of, int fifo, int dated)
 	a->as_of = as_of;
 	a->fifo = fifo;
 	a->dated = dated;
-	a->targets = grp_new(sizeof(struct target));
+	a->names = grp_new(sizeof(struct name));
+	a->bykey = grp_new(sizeof(struct where));
+	a->byseq = grp_new(sizeof(struct where));
+	a->dups = grp_new(sizeof(char *));
 	a->fcust = grp_new(sizeof(struct fgroup));
 	a->result = grp_new(sizeof(int64_t));
 	return a;
@@ -70,13 +117,22 @@ apply_free(struct apply *a)
 		free(g->credits);
 	}
 	free(v);
-	v = grp_all(a->targets);
-	for (size_t i = 0; i < grp_len(a->targets); i++)
-		free(((struct target *)v[i])->list);
+	v = grp_all(a->names);
+	for (size_t i = 0; i < grp_len(a->names); i++) {
+		struct name *nm = v[i];
+		for (uint32_t j = 0; j < nm->ninv; j++)
+			free(nm->invs[j].parts);
+		free(nm->invs);
+		free(nm->apps);
+	}
 	free(v);
-	grp_free(a->targets);
+	grp_free(a->names);
+	grp_free(a->bykey);
+	grp_free(a->byseq);
+	grp_free(a->dups);
 	grp_free(a->fcust);
 	grp_free(a->result);
+	arena_free(&a->mem);
 	free(a->k.p);
 	free(a);
 }
@@ -93,18 +149,57 @@ apply_in_time(const struct apply *a, const struct doc *d)
 	return d->invoice_date == DATE_NONE || d->invoice_date <= a->as_of;
 }
 
-static struct target *
-target(struct apply *a, const struct doc *d, const struct text *inv, int make)
+static const char *
+keep(struct apply *a, const struct text *t)
+{
+	char *p;
+
+	if (t->n == 0)
+		return "";
+	p = arena_alloc(&a->mem, t->n);
+	memcpy(p, t->p, t->n);
+	return p;
+}
+
+static struct name *
+name_of(struct apply *a, const struct doc *d, const struct text *number,
+    int make)
 {
 	key_reset(&a->k);
-	key_add(&a->k, d->company.p, d->company.n);
 	key_add(&a->k, d->customer.p, d->customer.n);
-	key_add(&a->k, inv->p, inv->n);
+	key_add(&a->k, number->p, number->n);
 	key_add(&a->k, d->currency.p, d->currency.n);
 	if (make)
-		return grp_get(a->targets, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
-	return grp_find(a->targets, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
+		return grp_get(a->names, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
+	return grp_find(a->names, a->k.p, a->k.n, grp_hash(a->k.p, a->k.n));
 }
+
+/* The named invoice of D (an invoice), by its whole document key. */
+static struct inv *
+inv_of(const struct apply *a, const struct doc *d)
+{
+	struct key k = { NULL, 0, 0 };
+	struct where *w;
+
+	if (d->type != DOC_INVOICE || grp_len(a->bykey) == 0)
+		return NULL;
+	key_add(&k, d->customer.p, d->customer.n);
+	key_add(&k, d->invoice.p, d->invoice.n);
+	key_add(&k, d->currency.p, d->currency.n);
+	key_add(&k, d->company.p, d->company.n);
+	key_add(&k, d->fiscal_year.p, d->fiscal_year.n);
+	w = grp_find(a->bykey, k.p, k.n, grp_hash(k.p, k.n));
+	free(k.p);
+	return w ? &w->nm->invs[w->i] : NULL;
+}
+
+static struct where *
+seq_of(const struct apply *a, uint64_t seq)
+{
+	return grp_find(a->byseq, &seq, sizeof(seq), grp_hash(&seq, sizeof(seq)));
+}
+
+static int app_applied(const struct apply *a, uint64_t seq);
 
 static struct fgroup *
 fcust(struct apply *a, const struct doc *d, int make)
@@ -135,32 +230,32 @@ credit_amount(const struct apply *a, const struct doc *d)
 void
 apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 {
-	struct target *t;
-	int64_t v;
+	struct name *nm;
+	struct app *p;
 
-	(void)seq;
 	if (d->type == DOC_INVOICE || (!a->dated && !apply_in_time(a, d)))
 		return;
-	if (d->ref.n == 0) {
+	/* an open-item list's receipt is what is left of it: never applied
+	 * again (SPEC 1.10) */
+	if (d->ref.n == 0 || d->has_open) {
 		if (a->fifo && is_credit(d) && apply_in_time(a, d))
 			fcust(a, d, 1);
 		return;
 	}
-	t = target(a, d, &d->ref, 1);
-	v = is_credit(d) ? credit_amount(a, d) : d->amount;
-	if (a->dated) {
-		if (t->n == t->cap) {
-			t->cap = t->cap ? 2 * t->cap : 2;
-			t->list = xrealloc(t->list, t->cap * sizeof(*t->list));
-		}
-		t->list[t->n].date = d->invoice_date;
-		t->list[t->n].type = (int32_t)d->type;
-		t->list[t->n++].amt = v;
-		if (!apply_in_time(a, d))
-			return;
+	nm = name_of(a, d, &d->ref, 1);
+	if (nm->napp == nm->capapp) {
+		nm->capapp = nm->capapp ? 2 * nm->capapp : 2;
+		nm->apps = xrealloc(nm->apps, nm->capapp * sizeof(*nm->apps));
 	}
-	if (money_add(&t->sum, v) != 0)
-		die(EXIT_FATAL, "amounts applied to one invoice overflow");
+	p = &nm->apps[nm->napp++];
+	memset(p, 0, sizeof(*p));
+	p->seq = seq;
+	p->date = d->invoice_date;
+	p->type = (int32_t)d->type;
+	p->amt = is_credit(d) ? credit_amount(a, d) : d->amount;
+	p->company = keep(a, &d->company);
+	p->ncompany = d->company.n;
+	p->issued = DATE_NONE;
 	if (a->fifo && is_credit(d))
 		fcust(a, d, 1);
 }
@@ -168,22 +263,18 @@ apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 int
 apply_need_match(const struct apply *a)
 {
-	return grp_len(a->targets) > 0 || grp_len(a->fcust) > 0;
+	return grp_len(a->names) > 0 || grp_len(a->fcust) > 0;
 }
 
 int
-apply_is_item(const struct apply *a, const struct doc *d)
+apply_is_item(const struct apply *a, const struct doc *d, uint64_t seq)
 {
-	struct target *t;
-
 	if (d->type == DOC_INVOICE)
 		return 1;
 	if (d->type != DOC_ADJUSTMENT)
 		return 0;
-	if (d->ref.n == 0 || grp_len(a->targets) == 0)
-		return 1;
-	t = target((struct apply *)a, d, &d->ref, 0);
-	return t == NULL || !t->matched;
+	/* an adjustment that no invoice takes is aged on its own */
+	return d->ref.n == 0 || d->has_open || !app_applied(a, seq);
 }
 
 static int64_t
@@ -191,6 +282,8 @@ base_open(const struct apply *a, const struct doc *d)
 {
 	int64_t open = d->amount;
 
+	if (d->has_open)
+		return d->open;
 	if (d->paid != 0 && (d->paid_date == DATE_NONE || d->paid_date <= a->as_of))
 		open -= d->paid;	/* both within MONEY_MAX: no overflow */
 	return open;
@@ -206,35 +299,202 @@ push(struct fitem **v, size_t *n, size_t *cap, struct fitem it)
 	(*v)[(*n)++] = it;
 }
 
-void
-apply_match(struct apply *a, const struct doc *d, uint64_t seq, int32_t item_date)
+/* A named invoice, in pass 2: a candidate of its name, or a duplicate. */
+static struct inv *
+add_inv(struct apply *a, struct name *nm, const struct doc *d, uint64_t seq,
+    const char *file, unsigned long line)
 {
-	struct target *t = NULL;
+	struct inv *v;
+	struct where *w;
+	struct key k = { NULL, 0, 0 };
+
+	key_add(&k, d->customer.p, d->customer.n);
+	key_add(&k, d->invoice.p, d->invoice.n);
+	key_add(&k, d->currency.p, d->currency.n);
+	key_add(&k, d->company.p, d->company.n);
+	key_add(&k, d->fiscal_year.p, d->fiscal_year.n);
+	w = grp_find(a->bykey, k.p, k.n, grp_hash(k.p, k.n));
+	if (w != NULL) {
+		/* the same document key twice (SPEC 1.3) */
+		const struct inv *first = &w->nm->invs[w->i];
+		size_t fl = strlen(first->file) + 24;
+		char *s = arena_alloc(&a->mem, fl);
+		snprintf(s, fl, "%s:%lu", first->file, first->line);
+		*(char **)grp_get(a->dups, &seq, sizeof(seq), grp_hash(&seq,
+		    sizeof(seq))) = s;
+		free(k.p);
+		return NULL;
+	}
+	if (nm->ninv == nm->capinv) {
+		nm->capinv = nm->capinv ? 2 * nm->capinv : 1;
+		nm->invs = xrealloc(nm->invs, nm->capinv * sizeof(*nm->invs));
+	}
+	v = &nm->invs[nm->ninv];
+	memset(v, 0, sizeof(*v));
+	v->seq = seq;
+	v->date = d->invoice_date;
+	v->has_open = d->has_open;
+	v->base = base_open(a, d);
+	v->company = keep(a, &d->company);
+	v->ncompany = d->company.n;
+	v->fy = keep(a, &d->fiscal_year);
+	v->nfy = d->fiscal_year.n;
+	v->file = keep(a, &(struct text){ file, strlen(file) + 1 });
+	v->line = line;
+	w = grp_get(a->bykey, k.p, k.n, grp_hash(k.p, k.n));
+	w->nm = nm;
+	w->i = nm->ninv++;
+	free(k.p);
+	return v;
+}
+
+void
+apply_match(struct apply *a, const struct doc *d, uint64_t seq,
+    int32_t item_date, const char *file, unsigned long line)
+{
+	struct name *nm = NULL;
 	struct fgroup *g;
+	int named = 0;
 
 	if (!apply_in_time(a, d))
 		return;
-	if (d->type == DOC_INVOICE && (t = target(a, d, &d->invoice, 0)) != NULL) {
-		t->matched = 1;
-		t->issued = d->invoice_date;
-	}
+	if (d->type == DOC_INVOICE && (nm = name_of(a, d, &d->invoice, 0)) != NULL)
+		named = add_inv(a, nm, d, seq, file ? file : "", line) != NULL;
 	if (!a->fifo || (g = fcust(a, d, 0)) == NULL)
 		return;
 	if (is_credit(d)) {
-		struct fitem it = { seq, d->invoice_date, 0, -credit_amount(a, d),
-		    NULL };
-		if (d->ref.n > 0)
-			it.t = target(a, d, &d->ref, 0);
+		struct fitem it = { seq, d->invoice_date, 0,
+		    d->has_open ? (d->open < 0 ? -d->open : d->open) :
+		    -credit_amount(a, d), 0, 0 };
+		it.by_ref = d->ref.n > 0 && !d->has_open;
 		push(&g->credits, &g->ncredits, &g->capc, it);
-	} else if (apply_is_item(a, d)) {
-		int64_t open = base_open(a, d);
-		if (d->type == DOC_INVOICE && t != NULL)
-			open += t->sum;
-		if (open > 0) {
-			struct fitem it = { seq, item_date, d->invoice_date, open, NULL };
-			push(&g->items, &g->nitems, &g->capi, it);
+	} else if (d->type == DOC_INVOICE || d->ref.n == 0 || d->has_open) {
+		struct fitem it = { seq, item_date, d->invoice_date,
+		    base_open(a, d), 0, named };
+		push(&g->items, &g->nitems, &g->capi, it);
+	}
+}
+
+const char *
+apply_duplicate(const struct apply *a, uint64_t seq)
+{
+	char **s = grp_find(a->dups, &seq, sizeof(seq), grp_hash(&seq,
+	    sizeof(seq)));
+
+	return s ? *s : NULL;
+}
+
+/* ---- settle: namesakes, then FIFO ---- */
+
+static void
+add_part(struct apply *a, struct inv *v, const struct app *p, int64_t amt)
+{
+	if (a->dated) {
+		if (v->n == v->cap) {
+			v->cap = v->cap ? 2 * v->cap : 2;
+			v->parts = xrealloc(v->parts, v->cap * sizeof(*v->parts));
+		}
+		v->parts[v->n++] = (struct part){ p->date, p->type, amt };
+	}
+	if (v->has_open)
+		return;		/* already in the open the list gives */
+	if (p->date != DATE_NONE && p->date > a->as_of)
+		return;
+	if (money_add(&v->sum, amt) != 0)
+		die(EXIT_FATAL, "amounts applied to one invoice overflow");
+}
+
+static const struct inv *cmp_base;
+
+static int
+cmp_inv(const void *x, const void *y)
+{
+	const struct inv *p = &cmp_base[*(const uint32_t *)x];
+	const struct inv *q = &cmp_base[*(const uint32_t *)y];
+
+	if (p->date != q->date)
+		return p->date < q->date ? -1 : 1;
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+static const struct app *cmp_apps;
+
+static int
+cmp_app(const void *x, const void *y)
+{
+	const struct app *p = &cmp_apps[*(const uint32_t *)x];
+	const struct app *q = &cmp_apps[*(const uint32_t *)y];
+
+	if (p->date != q->date)
+		return p->date < q->date ? -1 : 1;
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+static int
+company_ok(const struct app *p, const struct inv *v)
+{
+	return p->ncompany == 0 || (p->ncompany == v->ncompany &&
+	    memcmp(p->company, v->company, v->ncompany) == 0);
+}
+
+/* Every application of a name to its invoices: one takes all; namesakes
+ * FIFO by invoice date, each up to what it has open, the rest to the
+ * newest (SPEC 1.3). */
+static void
+settle_name(struct apply *a, struct name *nm)
+{
+	uint32_t *io, *ao;
+	int64_t *rem;
+
+	if (nm->ninv == 0)
+		return;		/* no invoice of that name: all unapplied */
+	io = xcalloc(nm->ninv, sizeof(*io));
+	ao = xcalloc(nm->napp + 1, sizeof(*ao));
+	rem = xcalloc(nm->ninv, sizeof(*rem));
+	for (uint32_t i = 0; i < nm->ninv; i++)
+		io[i] = i;
+	for (uint32_t i = 0; i < nm->napp; i++)
+		ao[i] = i;
+	cmp_base = nm->invs;
+	qsort(io, nm->ninv, sizeof(*io), cmp_inv);
+	cmp_apps = nm->apps;
+	qsort(ao, nm->napp, sizeof(*ao), cmp_app);
+	for (uint32_t i = 0; i < nm->ninv; i++)
+		rem[i] = nm->invs[i].base;
+	for (uint32_t j = 0; j < nm->napp; j++) {
+		struct app *p = &nm->apps[ao[j]];
+		int64_t left = p->amt < 0 ? -p->amt : p->amt;
+		uint32_t last = UINT32_MAX;
+		for (uint32_t i = 0; i < nm->ninv; i++) {
+			uint32_t k = io[i];
+			int64_t take;
+			if (!company_ok(p, &nm->invs[k]))
+				continue;
+			last = k;
+			if (!p->applied)
+				p->issued = nm->invs[k].date;
+			p->applied = 1;
+			if (p->amt > 0) {	/* raises the open: the oldest */
+				add_part(a, &nm->invs[k], p, p->amt);
+				rem[k] += p->amt;
+				left = 0;
+				break;
+			}
+			if (rem[k] <= 0 || left == 0)
+				continue;
+			take = left < rem[k] ? left : rem[k];
+			add_part(a, &nm->invs[k], p, -take);
+			rem[k] -= take;
+			left -= take;
+		}
+		if (left > 0 && last != UINT32_MAX) {	/* paid over: the newest */
+			add_part(a, &nm->invs[last], p, -left);
+			rem[last] -= left;
 		}
 	}
+	free(io);
+	free(ao);
+	free(rem);
 }
 
 static int
@@ -256,27 +516,47 @@ result_set(struct apply *a, uint64_t seq, int64_t v)
 	    sizeof(seq))) = v;
 }
 
-void
-apply_settle(struct apply *a)
+static int
+app_applied(const struct apply *a, uint64_t seq)
 {
-	void **v;
+	struct where *w = seq_of(a, seq);
 
-	if (!a->fifo)
-		return;
-	v = grp_all(a->fcust);
+	return w != NULL && w->is_app && w->nm->apps[w->i].applied;
+}
+
+/* --apply fifo: the oldest credit against the oldest open item. */
+static void
+settle_fifo(struct apply *a)
+{
+	void **v = grp_all(a->fcust);
+
 	for (size_t i = 0; i < grp_len(a->fcust); i++) {
 		struct fgroup *g = v[i];
 		size_t ci = 0, n = 0;
-		/* credits that a matched ref already applies are not FIFO's */
+		/* credits that an invoice already takes are not FIFO's */
 		for (size_t c = 0; c < g->ncredits; c++)
-			if (g->credits[c].t == NULL || !g->credits[c].t->matched)
+			if (!g->credits[c].by_ref || !app_applied(a,
+			    g->credits[c].seq))
 				g->credits[n++] = g->credits[c];
 		g->ncredits = n;
+		/* a named item's open is known now */
+		for (size_t it = 0; it < g->nitems; it++) {
+			struct where *w;
+			if (!g->items[it].named)
+				continue;
+			w = seq_of(a, g->items[it].seq);
+			if (w != NULL && !w->is_app)
+				g->items[it].amt += w->nm->invs[w->i].sum;
+		}
+		n = 0;
+		for (size_t it = 0; it < g->nitems; it++)
+			if (g->items[it].amt > 0)
+				g->items[n++] = g->items[it];
+		g->nitems = n;
 		if (g->nitems > 1)
 			qsort(g->items, g->nitems, sizeof(struct fitem), cmp_fitem);
 		if (g->ncredits > 1)
 			qsort(g->credits, g->ncredits, sizeof(struct fitem), cmp_fitem);
-		/* oldest credit against the oldest open item */
 		for (size_t it = 0; it < g->nitems && ci < g->ncredits; it++) {
 			int64_t used = 0;
 			while (g->items[it].amt > 0 && ci < g->ncredits) {
@@ -300,6 +580,33 @@ apply_settle(struct apply *a)
 	free(v);
 }
 
+void
+apply_settle(struct apply *a)
+{
+	void **v = grp_all(a->names);
+
+	for (size_t i = 0; i < grp_len(a->names); i++) {
+		struct name *nm = v[i];
+		settle_name(a, nm);
+		for (uint32_t j = 0; j < nm->ninv; j++) {
+			struct where *w = grp_get(a->byseq, &nm->invs[j].seq,
+			    sizeof(uint64_t), grp_hash(&nm->invs[j].seq,
+			    sizeof(uint64_t)));
+			*w = (struct where){ nm, j, 0 };
+		}
+		for (uint32_t j = 0; j < nm->napp; j++) {
+			struct where *w = grp_get(a->byseq, &nm->apps[j].seq,
+			    sizeof(uint64_t), grp_hash(&nm->apps[j].seq,
+			    sizeof(uint64_t)));
+			*w = (struct where){ nm, j, 1 };
+		}
+	}
+	free(v);
+	a->settled = 1;
+	if (a->fifo)
+		settle_fifo(a);
+}
+
 static int
 result_get(const struct apply *a, uint64_t seq, int64_t *v)
 {
@@ -312,16 +619,26 @@ result_get(const struct apply *a, uint64_t seq, int64_t *v)
 	return 1;
 }
 
+/* The named invoice of record SEQ (an invoice), or NULL. */
+static struct inv *
+named(const struct apply *a, const struct doc *d, uint64_t seq)
+{
+	struct where *w;
+
+	if (d->type != DOC_INVOICE || grp_len(a->byseq) == 0)
+		return NULL;
+	w = seq_of(a, seq);
+	return w != NULL && !w->is_app ? &w->nm->invs[w->i] : NULL;
+}
+
 int64_t
 apply_open(struct apply *a, const struct doc *d, uint64_t seq)
 {
 	int64_t open = base_open(a, d), adj;
-	struct target *t;
+	struct inv *v = named(a, d, seq);
 
-	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0 &&
-	    (t = target(a, d, &d->invoice, 0)) != NULL)
-		if (money_add(&open, t->sum) != 0)
-			die(EXIT_FATAL, "amounts applied to one invoice overflow");
+	if (v != NULL && money_add(&open, v->sum) != 0)
+		die(EXIT_FATAL, "amounts applied to one invoice overflow");
 	if (a->fifo && result_get(a, seq, &adj))
 		open += adj;
 	return open;
@@ -331,13 +648,12 @@ int
 apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
     int64_t *left)
 {
-	struct target *t = NULL;
-
-	if (d->ref.n > 0 && grp_len(a->targets) > 0)
-		t = target(a, d, &d->ref, 0);
-	if (t != NULL && t->matched)
+	if (d->ref.n > 0 && !d->has_open && app_applied(a, seq))
 		return 1;
-	*left = is_credit(d) ? credit_amount(a, d) : d->amount;
+	if (d->has_open)
+		*left = d->open;
+	else
+		*left = is_credit(d) ? credit_amount(a, d) : d->amount;
 	if (a->fifo && is_credit(d)) {
 		int64_t rest;
 		if (result_get(a, seq, &rest))
@@ -347,13 +663,14 @@ apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
 }
 
 int32_t
-apply_issued(struct apply *a, const struct doc *d)
+apply_issued(struct apply *a, const struct doc *d, uint64_t seq)
 {
-	struct target *t = NULL;
+	struct where *w;
 
-	if (d->ref.n > 0 && grp_len(a->targets) > 0)
-		t = target(a, d, &d->ref, 0);
-	return t != NULL && t->matched ? t->issued : DATE_NONE;
+	if (d->ref.n == 0 || d->has_open || (w = seq_of(a, seq)) == NULL ||
+	    !w->is_app || !w->nm->apps[w->i].applied)
+		return DATE_NONE;
+	return w->nm->apps[w->i].issued;
 }
 
 /* ---- dated queries (apply_new(..., dated = 1)) ---- */
@@ -368,24 +685,25 @@ int64_t
 apply_open_at(struct apply *a, const struct doc *d, int32_t date)
 {
 	int64_t open = d->amount;
-	struct target *t;
+	struct inv *v;
 
+	if (d->has_open)
+		return d->open;
 	if (paid_counts(d, date))
 		open -= d->paid;
-	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0 &&
-	    (t = target(a, d, &d->invoice, 0)) != NULL)
-		for (uint32_t i = 0; i < t->n; i++)
-			if (t->list[i].date == DATE_NONE || t->list[i].date <= date)
-				if (money_add(&open, t->list[i].amt) != 0)
+	if ((v = inv_of(a, d)) != NULL)
+		for (uint32_t i = 0; i < v->n; i++)
+			if (v->parts[i].date == DATE_NONE || v->parts[i].date <= date)
+				if (money_add(&open, v->parts[i].amt) != 0)
 					die(EXIT_FATAL, "amounts applied to one invoice "
 					    "overflow");
 	return open;
 }
 
 static int
-cmp_appl(const void *x, const void *y)
+cmp_part(const void *x, const void *y)
 {
-	const struct appl *p = x, *q = y;
+	const struct part *p = x, *q = y;
 
 	return (p->date > q->date) - (p->date < q->date);
 }
@@ -395,7 +713,7 @@ apply_last_receipt(struct apply *a, const struct doc *d, int32_t date,
     int *unknown)
 {
 	int32_t last = DATE_NONE;
-	struct target *t;
+	struct inv *v;
 
 	*unknown = 0;
 	if (paid_counts(d, date)) {
@@ -404,10 +722,9 @@ apply_last_receipt(struct apply *a, const struct doc *d, int32_t date,
 		else
 			last = d->paid_date;
 	}
-	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0 &&
-	    (t = target(a, d, &d->invoice, 0)) != NULL)
-		for (uint32_t i = 0; i < t->n; i++) {
-			int32_t x = t->list[i].date;
+	if ((v = inv_of(a, d)) != NULL)
+		for (uint32_t i = 0; i < v->n; i++) {
+			int32_t x = v->parts[i].date;
 			if (x == DATE_NONE)
 				*unknown = 1;
 			else if (x <= date && (last == DATE_NONE || x > last))
@@ -420,23 +737,22 @@ int32_t
 apply_settled(struct apply *a, const struct doc *d, int *unknown)
 {
 	int64_t open = d->amount;
-	struct target *t = NULL;
-	struct appl paid = { d->paid_date, DOC_PAYMENT, -d->paid };
+	struct inv *v = NULL;
+	struct part paid = { d->paid_date, DOC_PAYMENT, -d->paid };
 
 	*unknown = 0;
-	if (open <= 0)
+	if (d->has_open || open <= 0)
 		return DATE_NONE;
-	if (d->type == DOC_INVOICE && grp_len(a->targets) > 0)
-		t = target(a, d, &d->invoice, 0);
-	if (t != NULL && t->n > 1)
-		qsort(t->list, t->n, sizeof(*t->list), cmp_appl);
+	v = inv_of(a, d);
+	if (v != NULL && v->n > 1)
+		qsort(v->parts, v->n, sizeof(*v->parts), cmp_part);
 	/* blank dates first: they count as before any date; then the dated
 	 * ones in date order, the paid shorthand in its place among them */
 	for (int pass = 0; pass < 2; pass++) {
-		uint32_t n = t ? t->n : 0;
+		uint32_t n = v ? v->n : 0;
 		int used = d->paid == 0 || (pass == 0) != (paid.date == DATE_NONE);
 		for (uint32_t i = 0; i <= n; i++) {
-			const struct appl *e = i < n ? &t->list[i] : NULL;
+			const struct part *e = i < n ? &v->parts[i] : NULL;
 			if (e != NULL && (pass == 0) != (e->date == DATE_NONE))
 				continue;
 			if (!used && (e == NULL || pass == 0 || paid.date <= e->date)) {
@@ -461,14 +777,26 @@ void
 apply_each(struct apply *a, const struct doc *d, void (*fn)(int32_t date,
     enum doc_type type, int64_t amt, void *arg), void *arg)
 {
-	struct target *t;
+	struct inv *v = inv_of(a, d);
 
-	if (d->type != DOC_INVOICE || grp_len(a->targets) == 0 ||
-	    (t = target(a, d, &d->invoice, 0)) == NULL)
+	if (v == NULL || v->has_open)
 		return;
-	for (uint32_t i = 0; i < t->n; i++)
-		fn(t->list[i].date, (enum doc_type)t->list[i].type, t->list[i].amt,
-		    arg);
+	for (uint32_t i = 0; i < v->n; i++)
+		fn(v->parts[i].date, (enum doc_type)v->parts[i].type,
+		    v->parts[i].amt, arg);
+}
+
+int
+apply_reject_duplicate(struct apply *a, struct rec_reader *r, struct rec *x,
+    uint64_t seq)
+{
+	const char *first = apply_duplicate(a, seq);
+
+	if (first == NULL)
+		return 0;
+	rec_reject(r, x, "duplicate document key (company, customer, invoice, "
+	    "fiscal_year), first at %s", first);
+	return -1;
 }
 
 void
@@ -492,7 +820,7 @@ apply_join(struct apply *a, struct ledger *led, struct rec_reader *r,
 			if (ledger_read(led, x, &d) == 0)
 				apply_match(a, &d, seq, basis_invoice ||
 				    d.due_date == DATE_NONE ? d.invoice_date :
-				    d.due_date);
+				    d.due_date, x->file, x->line);
 			seq++;
 			rec_filtered(r, x);
 		}

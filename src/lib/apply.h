@@ -2,9 +2,14 @@
  *
  * Open as of D for an invoice = amount - paid (the shorthand, when paid_date
  * is blank or <= D) - receipts and credit notes with ref = the invoice, dated
- * <= D. Those without a ref, or whose ref names no invoice of the same
- * company, customer and currency, are unapplied: they stay the customer's
- * credit, or with FIFO are netted against the oldest open items.
+ * <= D; a non-blank open (an open-item list, SPEC 1.10) is taken as is.
+ * A ref names the invoices of that number of the customer, in the currency
+ * (and the company, when the receipt has one); several of them (fiscal
+ * years, companies) take it oldest first. Receipts and credits without a
+ * ref, or whose ref names no invoice, are unapplied: they stay the
+ * customer's credit, or with FIFO are netted against the oldest open items.
+ * A receipt or credit with a non-blank open is what is left of it: never
+ * applied again.
  *
  * A tool reads its input up to three times (memory: one entry per invoice
  * that receipts name, and with FIFO per open item of customers with credit):
@@ -41,8 +46,15 @@ void apply_collect(struct apply *a, const struct doc *d, uint64_t seq);
 int apply_need_match(const struct apply *a);
 /* ITEM_DATE: the date an item ages from (for FIFO: oldest first). */
 void apply_match(struct apply *a, const struct doc *d, uint64_t seq,
-    int32_t item_date);
+    int32_t item_date, const char *file, unsigned long line);
 void apply_settle(struct apply *a);
+
+/* The second invoice of a document key seen before (among the invoices
+ * a ref names): "FILE:LINE" of the first, or NULL. */
+const char *apply_duplicate(const struct apply *a, uint64_t seq);
+/* Reject record X (SEQ) as such a duplicate (SPEC 1.3): -1 if it is one. */
+int apply_reject_duplicate(struct apply *a, struct rec_reader *r, struct rec *x,
+    uint64_t seq);
 
 /* An item (invoice, adjustment without a ref that applies): its open. */
 int64_t apply_open(struct apply *a, const struct doc *d, uint64_t seq);
@@ -53,9 +65,9 @@ int apply_is_applied(struct apply *a, const struct doc *d, uint64_t seq,
     int64_t *left);
 /* The invoice_date of the invoice an applied D applies to; DATE_NONE if
  * D is not applied. */
-int32_t apply_issued(struct apply *a, const struct doc *d);
+int32_t apply_issued(struct apply *a, const struct doc *d, uint64_t seq);
 /* Is D an item (aged on its own) rather than a receipt or credit? */
-int apply_is_item(const struct apply *a, const struct doc *d);
+int apply_is_item(const struct apply *a, const struct doc *d, uint64_t seq);
 
 /* Dated mode: an invoice's open as of DATE (FIFO not applied). */
 int64_t apply_open_at(struct apply *a, const struct doc *d, int32_t date);

@@ -28,6 +28,8 @@ ledger_init(struct ledger *l, struct rec_reader *r, const char *default_currency
 	l->currency = rec_col(r, "currency");
 	l->company = rec_col(r, "company");
 	l->disputed = rec_col(r, "disputed");
+	l->fiscal_year = rec_col(r, "fiscal_year");
+	l->open = rec_col(r, "open");
 	rec_require(r, l->customer);
 	rec_require(r, l->invoice);
 	rec_require(r, l->amount);
@@ -42,6 +44,12 @@ ledger_has_docs(const struct ledger *l)
 {
 	return rec_has(l->r, l->doc_type) || rec_has(l->r, l->ref) ||
 	    rec_format(l->r) == FMT_JSON;
+}
+
+int
+ledger_has_open(const struct ledger *l)
+{
+	return rec_has(l->r, l->open) || rec_format(l->r) == FMT_JSON;
 }
 
 int
@@ -234,6 +242,7 @@ ledger_read(struct ledger *l, struct rec *x, struct doc *d)
 	    field_text(r, x, l->invoice, &d->invoice, 1) != 0 ||
 	    field_text(r, x, l->company, &d->company, 0) != 0 ||
 	    field_text(r, x, l->ref, &d->ref, 0) != 0 ||
+	    field_text(r, x, l->fiscal_year, &d->fiscal_year, 0) != 0 ||
 	    field_text(r, x, l->doc_type, &t, 0) != 0)
 		return -1;
 	d->type = DOC_INVOICE;
@@ -260,6 +269,12 @@ ledger_read(struct ledger *l, struct rec *x, struct doc *d)
 	    field_date(r, x, l->paid_date, &d->paid_date, 0) != 0 ||
 	    field_bool(r, x, l->disputed, &d->disputed, 0) != 0)
 		return -1;
+	/* an open-item list's open is the truth (SPEC 1.10) */
+	d->has_open = !val_blank(rec_val(x, l->open));
+	if (d->has_open && field_money(r, x, l->open, d->dec, &d->open, 0) != 0)
+		return -1;
+	if (!d->has_open)
+		d->open = 0;
 	return 0;
 }
 

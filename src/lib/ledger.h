@@ -14,10 +14,12 @@ struct text {
 };
 
 struct doc {
-	struct text customer, invoice, ref, company, currency;
+	struct text customer, invoice, ref, company, currency, fiscal_year;
 	enum doc_type type;
 	int32_t invoice_date, due_date, paid_date;	/* DATE_NONE if blank */
 	int64_t amount, paid;		/* minor units */
+	int64_t open;			/* given (an open-item list): has_open */
+	int has_open;
 	int dec;			/* the currency's decimals */
 	int disputed;
 };
@@ -31,7 +33,7 @@ enum {
 struct ledger {
 	struct rec_reader *r;
 	int customer, invoice, doc_type, ref, invoice_date, due_date, amount,
-	    paid, paid_date, currency, company, disputed;
+	    paid, paid_date, currency, company, disputed, fiscal_year, open;
 	const char *default_currency;
 	unsigned need;
 	/* currencies seen lately, and their decimals */
@@ -67,5 +69,7 @@ int field_enum(struct rec_reader *r, struct rec *x, int slot,
 
 /* Does the input say anything about payments (a doc_type or ref column)? */
 int ledger_has_docs(const struct ledger *l);
+/* Is it an open-item list (an open column, SPEC 1.10)? */
+int ledger_has_open(const struct ledger *l);
 
 #endif
