@@ -6,8 +6,9 @@
 #    with and without --workdays and a holiday file
 #  - an oracle in awk, written from SPEC 5.1 and not from the C: for plain
 #    items (no grade, hold, promise, contact or dispute) the reminders,
-#    calls, notices, visits, measures, balance confirmations and
-#    limitation warnings fall on exactly the days the SPEC gives
+#    calls, notices, visits, measures, the end of the ladder (legal
+#    reviews), balance confirmations and limitation warnings fall on
+#    exactly the days the SPEC gives
 #  - nothing is pressed for while a hold or a promise runs, within min_gap
 #    days of the last contact, or while the item is disputed; a disputed
 #    item gets resolve-dispute and nothing else of the cadence
@@ -154,12 +155,15 @@ for seed in ${SEEDS2:-11 12}; do
 			if (d < inv) continue
 			k = d - due; ds = date(d)
 			if (d == r && k < 0) { print $2, ds, "remind"; print $2, ds, "prepare-documents" }
-			if (k >= 1 && (k - 1) % 7 == 0) print $2, ds, "phone"
-			if (k >= 1 && k % 10 == 0) print $2, ds, "written-notice"
-			if (k >= 1 && k % 30 == 0) print $2, ds, "visit"
+			# calls, notices and visits until the letter of the lawyer (day
+			# 120); from it, a legal review every 30 days (SPEC 5.1)
+			if (k >= 1 && k < 120 && (k - 1) % 7 == 0) print $2, ds, "phone"
+			if (k >= 1 && k < 120 && k % 10 == 0) print $2, ds, "written-notice"
+			if (k >= 1 && k < 120 && k % 30 == 0) print $2, ds, "visit"
 			if (k == 60) print $2, ds, "stop-shipments"
 			if (k == 90) print $2, ds, "switch-to-prepay"
 			if (k == 120) print $2, ds, "lawyer-letter"
+			if (k >= 120 && (k - 120) % 30 == 0) print $2, ds, "legal-review"
 			if (k > 90 && substr(ds, 9) == "01" && substr(ds, 6, 2) ~ /^(01|04|07|10)$/) print $2, ds, "confirm-balance"
 			if (d == warn) print $2, ds, "statute-warning"
 		}

@@ -101,8 +101,10 @@ if [ -x "$BIN/dun-plan" ]; then
 	"$PS" "$T/dun" 2> /dev/null > "$T/ps"
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "style") s = i; next } { print $s }' "$T/dun" > "$T/s1"
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "style") s = i; next } { print $s }' "$T/ps" > "$T/s2"
-	# reconcile rows (open <= 0) have no call: compare the others
-	grep -v ',reconcile,' "$T/dun" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "style") s = i; next } { print $s }' > "$T/s1"
+	# reconcile rows (open <= 0) have no call, internal ones no customer:
+	# compare the others
+	grep -v -e ',reconcile,' -e ',internal,' "$T/dun" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "style") s = i; next } { print $s }' > "$T/s1"
+	grep -v -e ',reconcile,' -e ',internal,' "$T/ps" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "style") s = i; next } { print $s }' > "$T/s2"
 	[ -s "$T/s1" ] && cmp -s "$T/s1" "$T/s2" && ok || bad "pick-script's style differs from dun-plan's"
 fi
 

@@ -233,7 +233,9 @@ apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 	struct name *nm;
 	struct app *p;
 
-	if (d->type == DOC_INVOICE || (!a->dated && !apply_in_time(a, d)))
+	/* (one dated after as_of is kept too: it counts in no sum, but the
+	 * name it gives decides the same duplicates whatever the as-of) */
+	if (d->type == DOC_INVOICE)
 		return;
 	/* an open-item list's receipt is what is left of it: never applied
 	 * again (SPEC 1.10) */
@@ -256,7 +258,7 @@ apply_collect(struct apply *a, const struct doc *d, uint64_t seq)
 	p->company = keep(a, &d->company);
 	p->ncompany = d->company.n;
 	p->issued = DATE_NONE;
-	if (a->fifo && is_credit(d))
+	if (a->fifo && is_credit(d) && apply_in_time(a, d))
 		fcust(a, d, 1);
 }
 

@@ -325,6 +325,9 @@ w_header(struct writer *w)
 	case FMT_MD:
 		people_start(w);
 		break;
+	case FMT_ICS:
+		ics_start(w);
+		break;
 	default:
 		break;
 	}
@@ -443,6 +446,9 @@ w_row(struct writer *w, const struct rec *in, const struct cell *cells)
 	case FMT_XLSX:
 		xlsx_row(w, in, cells);
 		return;
+	case FMT_ICS:
+		ics_row(w, in, cells);
+		return;
 	default:
 		break;
 	}
@@ -474,6 +480,8 @@ w_close(struct writer *w, int noheader)
 		people_close(w);
 	if (w->fmt == FMT_XLSX)
 		xlsx_close(w);
+	if (w->fmt == FMT_ICS && w->header_done)
+		ics_close(w);
 	ob_flush(&w->ob);
 	free(w->ob.b);
 	free(w->plan);

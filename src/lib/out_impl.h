@@ -52,6 +52,10 @@ void people_row(struct writer *w, const struct rec *in,
     const struct cell *cells);
 void people_close(struct writer *w);
 
+void ics_start(struct writer *w);
+void ics_row(struct writer *w, const struct rec *in, const struct cell *cells);
+void ics_close(struct writer *w);
+
 void xlsx_start(struct writer *w);
 void xlsx_row(struct writer *w, const struct rec *in, const struct cell *cells);
 void xlsx_close(struct writer *w);
