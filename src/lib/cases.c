@@ -182,7 +182,7 @@ cases_match(const struct cases *cs, const struct case_query *q, size_t *best,
 	for (size_t i = 0; i < cs->n; i++) {
 		int s = cases_score(&cs->v[i], q);
 		size_t j;
-		if (s == 0)
+		if (s < CASES_MIN_SCORE)
 			continue;
 		/* insert, keeping the best MAX in order */
 		for (j = n; j > 0 && before(&cs->v[i], s, &cs->v[best[j - 1]],

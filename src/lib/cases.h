@@ -41,8 +41,10 @@ struct case_query {
  * role in common 1; 0 for the customer's own cases. */
 int cases_score(const struct case_rec *c, const struct case_query *q);
 /* The indices of at most MAX cases closest to Q, best first (score, then
- * the ones that may be named, then file order); cases of score 0 are
- * never chosen. Returns how many. */
+ * the ones that may be named, then file order); a case scoring below
+ * CASES_MIN_SCORE (one role in common is no proof) is never chosen.
+ * Returns how many. */
+#define CASES_MIN_SCORE 2
 size_t cases_match(const struct cases *cs, const struct case_query *q,
     size_t *best, size_t max);
 /* Is CUSTOMER already a case that may be named (a reference we have)? */

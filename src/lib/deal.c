@@ -156,11 +156,9 @@ const struct deal_label deal_offers[NOFFERS] = {
  * (长效周期: maintenance and a named engineer for the contract's life).
  * Their cost, when the deal does not say, is a share of cost. */
 const struct deal_item_def deal_items[NITEMS] = {
-	{ { "core", "核心方案", "the core solution" }, 0 },
-	{ { "addon", "配套服务", "supporting services (installation, "
-	    "training)" }, 10 },
-	{ { "lifecycle", "全周期服务", "lifecycle service (maintenance, a named "
-	    "engineer)" }, 10 },
+	{ { "core", "核心方案", "core solution" }, 0 },
+	{ { "addon", "配套服务", "supporting services" }, 10 },
+	{ { "lifecycle", "全周期服务", "lifecycle service" }, 10 },
 };
 
 /* ---- rule tables ---- */
@@ -192,7 +190,7 @@ const struct deal_label deal_dconds[NDCONDS] = {
 	{ "always", "", "" },
 	{ "life-win", "我方全周期成本更低", "our lifetime cost is lower" },
 	{ "life-lose", "对方全周期成本更低", "their lifetime cost is lower" },
-	{ "long", "合同期三年及以上", "a contract of 3 years or more" },
+	{ "long", "合同期 3 年及以上", "a contract of 3 years or more" },
 	{ "objections", "客户有歧义", "they raised objections" },
 	{ "eagle", "领导者（鹰）拍板", "a leader (鹰) decides" },
 	{ "sheep", "技术专家（羊）评估", "a technical expert (羊) evaluates" },
@@ -466,7 +464,7 @@ scope_defaults(struct scope s[NOFFERS], int64_t cost)
 				break;
 			}
 	if (r->n == 0) {
-		struct scope_item lc;
+		struct scope_item lc = { NULL, 0, -1, 0, 0, ITEM_LIFECYCLE };
 		*r = *o;
 		lc.p = deal_items[ITEM_LIFECYCLE].l.code;
 		lc.n = strlen(lc.p);
@@ -487,7 +485,7 @@ unify_costs(struct scope s[NOFFERS], int64_t cost, int *field,
 			*field = k;
 			*item = x;
 			if (find(&s[k], x) != i)
-				return "item is in the scope twice";
+				return "is in the scope twice";
 			for (int m = 0; m < NOFFERS; m++)
 				for (int j = 0; j < s[m].n; j++) {
 					const struct scope_item *y;
@@ -495,7 +493,7 @@ unify_costs(struct scope s[NOFFERS], int64_t cost, int *field,
 					if (!same(x, y) || y->cost < 0)
 						continue;
 					if (x->cost >= 0 && x->cost != y->cost)
-						return "item has two costs";
+						return "has two costs";
 					x->cost = y->cost;
 				}
 		}
@@ -525,8 +523,8 @@ offer_cost(const struct scope *o, const struct scope *s, int64_t cost,
 			continue;
 		*item = x;
 		if (x->cost < 0)
-			return "item needs its cost (name=AMOUNT or "
-			    "name=PCT%) to be left out";
+			return "needs its cost (name=AMOUNT or name=PCT%) "
+			    "to be left out";
 		removed += x->cost;
 	}
 	for (int i = 0; i < s->n; i++) {
@@ -535,7 +533,7 @@ offer_cost(const struct scope *o, const struct scope *s, int64_t cost,
 			continue;
 		*item = x;
 		if (x->cost < 0)
-			return "item adds to the list scope and needs its cost "
+			return "adds to the list scope and needs its cost "
 			    "(name=AMOUNT or name=PCT%)";
 		added += x->cost;
 		c->adds = 1;
@@ -579,15 +577,15 @@ scopes_resolve(struct scope s[NOFFERS], int64_t cost,
 	for (int i = 0; i < s[OFFER_BASIC].n; i++)
 		if (find(o, &s[OFFER_BASIC].it[i]) < 0) {
 			*item = &s[OFFER_BASIC].it[i];
-			return "item is not in scope_optimal: basic is a "
-			    "part of optimal";
+			return "is not in scope_optimal: basic is a part of "
+			    "optimal";
 		}
 	*field = OFFER_REFERENCE;
 	for (int i = 0; i < o->n; i++)
 		if (find(&s[OFFER_REFERENCE], &o->it[i]) < 0) {
 			*item = &o->it[i];
-			return "item of scope_optimal is missing: reference "
-			    "holds all of optimal";
+			return "of scope_optimal is missing: reference holds "
+			    "all of optimal";
 		}
 	*field = OFFER_OPTIMAL;
 	for (int i = 0; i < o->n; i++)

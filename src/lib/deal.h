@@ -129,7 +129,8 @@ struct offer_cost {
 	int adds;		/* it has an item the list scope lacks */
 };
 /* NULL, or what is wrong, in which scope (*field = OFFER_x) and with
- * which item (*item, or NULL). */
+ * which item (*item, or NULL; the text then follows the item's name:
+ * "has two costs"). */
 const char *scopes_resolve(struct scope s[NOFFERS], int64_t cost,
     struct offer_cost c[NOFFERS], int *field, const struct scope_item **item);
 /* The scope as a field value: "core;addon=1000.00;+lifecycle=1000.00"

@@ -70,6 +70,13 @@ main(void)
 	n = cases_match(&cs, &q, best, 1);
 	CHECK_INT(n, 1);
 	CHECK_INT(best[0], 0);
+	/* one role in common is no proof */
+	q.industry = NULL;
+	q.industry_n = 0;
+	q.reason = REASON_NONE;
+	q.roles = 1u << ROLE_FOX;
+	CHECK_INT(cases_score(&cs.v[0], &q), 1);
+	CHECK_INT(cases_match(&cs, &q, best, 3), 0);
 	/* nothing in common: nothing */
 	memset(&q, 0, sizeof(q));
 	q.reason = REASON_NONE;
