@@ -169,7 +169,7 @@ write_record(struct writer *w, const struct rec *x, const struct input *in,
 	struct cell c[NOUT];
 	struct list fl = { "", 0 }, vs = { "", 0 }, tm = { "", 0 },
 	    ms = { "", 0 }, cs = { "", 0 };
-	char scope[NOFFERS][SCOPE_MAX * (SCOPE_NAME_MAX + MONEY_BUFSZ + 2)];
+	char scope[NOFFERS][SCOPE_MAX * (SCOPE_NAME_MAX + MONEY_BUFSZ + 4)];
 
 	for (int i = 0; i < NOUT; i++)
 		c[i] = cell_null();

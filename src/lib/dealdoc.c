@@ -90,13 +90,15 @@ static const struct prose_row rows[] = {
 	{ S_TITLE, C_FLAGS, 0, "\n", "\n" },
 
 	/* 1. 三套服务价格体系: three offers of scope and price */
-	{ S_OFFERS, 0, 0, "Present all three and recommend the optimal; "
-	  "reference is the anchor at {reference}. Walk away below "
-	  "{walk_away} for the optimal scope: the larger of cost {cost_o} × (1 "
+	{ S_OFFERS, 0, 0, "提出多处解决方案 — several options: present all "
+	  "three and recommend the optimal; reference is the anchor at "
+	  "{reference}. 坚持客观标准 — objective criteria: walk away below "
+	  "{walk_away} for the optimal scope, the larger of cost {cost_o} × (1 "
 	  "+ {min_margin}%) = {floor_o} and basic's price {basic}.\n\n",
-	  "三套一起呈现，主推最优型；参照型 {reference} 作为锚定。最优型范围的底线"
-	  "（walk-away）为 {walk_away}：取成本 {cost_o} × (1 + {min_margin}%) = "
-	  "{floor_o} 与基础型价格 {basic} 的较大者。\n\n" },
+	  "提出多处解决方案：三套一起呈现，主推最优型；参照型 {reference} 作为锚定。"
+	  "坚持客观标准：最优型范围的底线（walk-away）为 {walk_away}，取成本 "
+	  "{cost_o} × (1 + {min_margin}%) = {floor_o} 与基础型价格 {basic} 的"
+	  "较大者。\n\n" },
 	{ S_OFFERS, 0, 0, "| Offer | Scope | Price | Margin on cost |\n"
 	  "|---|---|---:|---:|\n", "| 方案 | 范围 | 价格 | 成本加成 |\n"
 	  "|---|---|---:|---:|\n" },
@@ -363,8 +365,11 @@ static const struct prose_row rows[] = {
 	{ S_ROLES, 0, L_ROLES, "- 成交心理 of the {animal}: 爱 (loves) {love}; 怕 "
 	  "(fears) {fear}. The offer that answers both: {answer}\n",
 	  "- {animal}的成交心理：爱{love}；怕{fear}。同时回应两者的方案：{answer}\n" },
-	{ S_ROLES, 0, 0, "\nThe team (组建团队): {team}.\n\n",
-	  "\n组建团队：{team}。\n\n" },
+	{ S_ROLES, 0, 0, "\n把人与问题分开 — separate the people from the "
+	  "problem: meet each as its style asks, and keep the talk on the scope "
+	  "and on {optimal}. The team (组建团队): {team}.\n\n",
+	  "\n把人与问题分开：按各自风格对待人，把讨论留在范围与 {optimal} 上。"
+	  "组建团队：{team}。\n\n" },
 
 	/* 8. 谈判时机确认二条件, and the decision date */
 	{ S_TIMING, C_COND_YES, 0, "- 客户给条件 — they gave conditions: bring a "
