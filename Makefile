@@ -62,11 +62,12 @@ build/unit/%: tests/unit/%.c $(SANOBJ) $(LIBHDR)
 	@mkdir -p build/unit
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -o $@ $< $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
-build/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SANOBJ) $(LIBHDR)
+# (a target may include a tool's source: it is rebuilt when that changes)
+build/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SANOBJ) $(LIBHDR) $(BIN:%=src/%.c)
 	@mkdir -p build/replay
 	$(CC) $(WARN) $(CHECKFLAGS) $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g $(SAN) -o $@ $< tests/fuzz/replay.c $(SANOBJ) $(LDFLAGS) $(LDLIBS) -lpthread
 
-build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) $(BIN:%=src/%.c)
 	@mkdir -p build/fuzz
 	clang -std=c11 $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
 

@@ -1,18 +1,24 @@
 #!/bin/sh
-# deal-plan: properties that must hold on any deals, on random deals:
-#  - basic <= optimal <= reference; basic = cost x (1 + min_margin) exactly,
-#    rounded half away from zero on minor units; optimal = cost x (1 +
-#    target_margin) capped at the list price and never below basic;
-#    reference = the list price, or optimal x 1.1 when the list is lower
-#  - the ladder: its steps add up to reference - basic exactly, each is
-#    smaller than the one before, each has a get
-#  - plan-adjust is flagged exactly when budget < basic
-#  - CSV, TSV and JSON input give the same output; read = written +
+# deal-plan: properties that must hold on any deals (SPEC 6, issue 15), on
+# thousands of random deals within sane ranges, with and without scopes,
+# comparisons and cases:
+#  - basic <= optimal <= reference; no price above the list price unless
+#    its scope adds to the list scope (an item marked '+');
+#    walk_away = max(cost of the optimal scope x (1 + min_margin), basic),
+#    exactly, rounded half away from zero
+#  - the ladder: steps above zero, each smaller than the one before, the
+#    prices after them falling, never below max(walk_away, budget); each
+#    get's value at least its give; no ladder when value-only
+#  - value-only exactly when the competitor is below the cost of the
+#    optimal scope; plan-adjust exactly when the budget is below walk_away
+#  - CSV, TSV and JSON input give the same plan; read = written +
 #    filtered + rejected with -v
-#  - -o md (zh and en): one plan per deal written, no unfilled placeholder,
-#    tables that render (a blank line before, a delimiter row, every row
-#    with the header's number of cells), the value strategies in order of
-#    their scores, and every framework of the course named in every plan
+#  - -o md (zh and en): one plan per deal, no unfilled placeholder, tables
+#    that render, value strategies in order of their scores, sections only
+#    where their inputs exist; the zh and en plans carry the same numbers
+#  - two plans of different deals share at most a fifth of their lines
+#    (headings, blank lines and the header and delimiter rows of tables
+#    are not counted)
 #  - no text of the md or CSV output suggests gifts or personal payments
 set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
@@ -22,26 +28,36 @@ mkdir -p "$T"
 fail=0 n=0
 ok() { n=$((n + 1)); }
 bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL deal-plan: $*"; }
+ROWS=${DEAL_ROWS:-1500}
 
 # gen SEED ROWS: random deals as CSV, TSV and NDJSON (all fields strings),
-# with a few bad ones
+# a few bad ones; a comparison with rows for some deals and rows for all;
+# a case library
 gen() {
 	awk -v seed="$1" -v rows="$2" -v out="$T/d$1" 'BEGIN {
 		srand(seed)
-		ncur = split("CNY USD JPY KWD CNY", cur, " ")
-		dec["CNY"] = 2; dec["USD"] = 2; dec["JPY"] = 0; dec["KWD"] = 3
-		nname = split("华东电网|Acme Robotics|苏州恒瑞, 有限公司|Big \"Q\" Co|A\\B Ltd|Star *One*|宁波东港", name, "|")
+		ncur = split("CNY USD JPY KWD CNY EUR", cur, " ")
+		dec["CNY"] = 2; dec["USD"] = 2; dec["JPY"] = 0; dec["KWD"] = 3; dec["EUR"] = 2
+		nname = split("华东电网|Acme Robotics|苏州恒瑞, 有限公司|Big \"Q\" Co|A\\B Ltd|Star *One*|宁波东港|Northwind|Globex|北京远景", name, "|")
 		nreason = split("risk competitor budget kpi personal casual 超出客户预算 客户顾虑风险", reason, " ")
 		nrole = split("eagle sheep fox donkey 鹰 狐", role, " ")
-		nm = split("0.05 0.10 0.125 0.2 0.0375 0 1.5", mm, " ")
+		nind = split("robotics 电力 制造业 distribution 软件 retail", ind, " ")
+		nm = split("0.05 0.10 0.125 0.2 0.0375 0 0.08", mm, " ")
 		nt = split("0.15 0.25 0.333 0.5 0.3 0.9999 2", tm, " ")
-		nb = split("12x 6 nope wolf -0.1 0 -5", badv, " ")
-		nf = split("customer deal currency list_price cost competitor_price budget min_margin target_margin reason roles years opex competitor_opex conditions objections reputation service profit product company people", f, " ")
+		nb = split("12x 6 nope wolf -0.1 0 -5 2026-02-30", badv, " ")
+		nf = split("customer deal currency list_price cost competitor_price competitor budget min_margin target_margin reason roles years opex competitor_opex conditions objections industry scope_basic scope_optimal scope_reference terms_days case_value decision_date reputation service profit product company people", f, " ")
 		for (i = 1; i <= nf; i++) {
 			printf "%s%s", (i > 1 ? "," : ""), f[i] > (out ".csv")
 			printf "%s%s", (i > 1 ? "\t" : ""), f[i] > (out ".tsv")
 		}
 		print "" > (out ".csv"); print "" > (out ".tsv")
+		print "deal,attribute,weight,ours,theirs" > (out ".rival")
+		print "deal,attribute,weight,ours,theirs" > (out ".rival1")
+		for (a = 1; a <= 3; a++)
+			printf ",general %d,%d,%d,%d\n", a, 1 + int(rand() * 5), 1 + int(rand() * 5), int(rand() * 6) > (out ".rival")
+		print "customer,industry,problem,solution,result,reference_ok,reason,roles" > (out ".cases")
+		for (k = 1; k <= 40; k++)
+			printf "Case %d,%s,problem %d,solution %d,result %d,%s,%s,%s\n", k, ind[1 + int(rand() * nind)], k, k, k, (rand() < 0.5 ? "yes" : "no"), (rand() < 0.3 ? "" : reason[1 + int(rand() * 6)]), role[1 + int(rand() * 4)] > (out ".cases")
 		for (r = 1; r <= rows; r++) {
 			k = cur[1 + int(rand() * ncur)]; d = dec[k]
 			cost = 1 + int(rand() * 1000000000)
@@ -55,6 +71,7 @@ gen() {
 			v["list_price"] = money(list, d)
 			v["cost"] = money(cost, d)
 			v["competitor_price"] = rand() < 0.3 ? "" : money(int(list * (0.5 + rand() * 0.8)), d)
+			v["competitor"] = rand() < 0.8 ? "" : "Rival " r
 			v["budget"] = rand() < 0.3 ? "" : money(int(cost * (0.8 + rand() * 1.2)), d)
 			v["min_margin"] = rand() < 0.2 ? "" : rand() < 0.5 ? mm[1 + int(rand() * nm)] : sprintf("%.4f", rand() * 0.3)
 			v["target_margin"] = rand() < 0.2 ? "" : rand() < 0.5 ? tm[1 + int(rand() * nt)] : sprintf("%.3f", rand() * 0.6)
@@ -67,10 +84,25 @@ gen() {
 			v["opex"] = rand() < 0.3 ? "" : money(int(rand() * cost / 5), d)
 			v["competitor_opex"] = rand() < 0.3 ? "" : money(int(rand() * cost / 4), d)
 			v["conditions"] = yn(); v["objections"] = yn()
-			for (i = 17; i <= 22; i++)
+			v["industry"] = rand() < 0.3 ? "" : ind[1 + int(rand() * nind)]
+			v["scope_basic"] = v["scope_optimal"] = v["scope_reference"] = ""
+			if (rand() < 0.4) {	# scopes with their costs
+				v["scope_optimal"] = "unit " r ";install=" money(int(cost * rand() * 0.3), d) (rand() < 0.5 ? "" : ";+kpi=" money(int(cost * rand() * 0.2), d))
+				if (rand() < 0.5) v["scope_basic"] = "unit " r
+				if (rand() < 0.5) v["scope_reference"] = v["scope_optimal"] ";service " r "=" int(rand() * 30) "%"
+			}
+			v["terms_days"] = rand() < 0.3 ? "" : int(rand() * 120)
+			v["case_value"] = rand() < 0.5 ? "" : money(int(cost * rand() * 0.05), d)
+			v["decision_date"] = rand() < 0.4 ? "" : sprintf("2026-%02d-%02d", 10 + int(rand() * 3), 1 + int(rand() * 28))
+			for (i = 25; i <= 30; i++)
 				v[f[i]] = rand() < 0.3 ? "" : 1 + int(rand() * 5)
 			if (rand() < 0.05)	# a bad deal
-				v[f[4 + int(rand() * 19)]] = badv[1 + int(rand() * nb)]
+				v[f[4 + int(rand() * 27)]] = badv[1 + int(rand() * nb)]
+			if (rand() < 0.5)	# its own comparison
+				for (a = 1; a <= 1 + int(rand() * 4); a++) {
+					x = sprintf("D-%d,own %d,%d,%d,%d", r, a, 1 + int(rand() * 5), int(rand() * 6), int(rand() * 6))
+					print x > (out ".rival"); print x > (out ".rival1")
+				}
 			for (i = 1; i <= nf; i++) {
 				x = v[f[i]]
 				c = x
@@ -92,10 +124,11 @@ gen() {
 	}'
 }
 
-# The oracle, from SPEC 6 and not from the C: every row of -o csv output.
+# The properties, from SPEC 6 and not from the C, on every row of -o tsv.
 CHECK='
 # money text as minor units with dec decimals ("6" is 600 with 2)
 function minor(s,    p, f) {
+	if (s == "") return ""
 	p = index(s, "."); f = p ? substr(s, p + 1) : ""
 	if (p) s = substr(s, 1, p - 1)
 	while (length(f) < dec) f = f "0"
@@ -109,34 +142,50 @@ function markup(cost, m,    p, s, num) {
 	num = m; sub(/\./, "", num); num += 0
 	return rdiv(cost * (10 ^ s + num), 10 ^ s)
 }
+# the cost of a scope: cost, less nothing, plus its items marked +
+function added(scope,    k, it, i, e) {
+	k = split(scope, it, ";"); e = 0
+	for (i = 1; i <= k; i++)
+		if (substr(it[i], 1, 1) == "+" && index(it[i], "="))
+			e += minor(substr(it[i], index(it[i], "=") + 1))
+	return e
+}
+function adds(scope) { return index(";" scope, ";+") > 0 }
+function no(why) { print id ": " why; bad = 1 }
 NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 {
 	id = $c["deal"]
 	p = index($c["basic"], "."); dec = p ? length($c["basic"]) - p : 0
 	cost = minor($c["cost"]); list = minor($c["list_price"])
 	mn = $c["min_margin"] == "" ? "0.10" : $c["min_margin"]
-	tg = $c["target_margin"] == "" ? "0.25" : $c["target_margin"]
 	b = minor($c["basic"]); o = minor($c["optimal"]); r = minor($c["reference"])
-	if (!(b <= o && o <= r)) { print id ": not basic <= optimal <= reference"; bad = 1 }
-	if (b != markup(cost, mn)) { print id ": basic " b " != cost x (1 + " mn ")"; bad = 1 }
-	want = markup(cost, tg); if (want > list) want = list; if (want < b) want = b
-	if (o != want) { print id ": optimal " o " != " want; bad = 1 }
-	want = list >= o ? list : rdiv(o * 11, 10)
-	if (r != want) { print id ": reference " r " != " want; bad = 1 }
-	sum = 0; prev = -1; nsteps = 0
+	w = minor($c["walk_away"]); open = minor($c["opening"])
+	if (!(b <= o && o <= r)) no("not basic <= optimal <= reference")
+	if (b > list && !adds($c["scope_basic"])) no("basic above the list, nothing added")
+	if (o > list && !adds($c["scope_optimal"])) no("optimal above the list, nothing added")
+	if (r > list && !adds($c["scope_reference"])) no("reference above the list, nothing added")
+	co = cost + added($c["scope_optimal"])
+	want = markup(co, mn); if (b > want) want = b
+	if (w != want) no("walk_away " w " != max(" co " x (1 + " mn "), basic)")
+	budget = minor($c["budget"]); comp = minor($c["competitor_price"])
+	floor = w; if (budget != "" && budget > floor) floor = budget
+	price = open; prev = -1; steps = 0
 	for (k = 1; k <= 3; k++) {
 		s = $c["step" k]; g = $c["get" k]
-		if (s == "") { if (g != "") { print id ": get without a step"; bad = 1 } ; continue }
-		st = minor(s); nsteps++
-		if (nsteps != k) { print id ": a gap in the ladder"; bad = 1 }
-		if (st <= 0 || (prev >= 0 && st >= prev)) { print id ": step " k " does not shrink"; bad = 1 }
-		if (g == "") { print id ": step " k " without a get"; bad = 1 }
-		sum += st; prev = st
+		if (s == "") { if (g != "") no("a get without a step"); continue }
+		st = minor(s); steps++
+		if (steps != k) no("a gap in the ladder")
+		if (st <= 0 || (prev >= 0 && st >= prev)) no("step " k " does not shrink")
+		if (g == "") no("step " k " without a get")
+		if (minor($c["get" k "_value"]) < st) no("get " k " worth less than its give")
+		price -= st; prev = st
+		if (price < floor) no("step " k " goes below max(walk_away, budget)")
 	}
-	if (sum != r - b) { print id ": the steps add up to " sum ", not " r - b; bad = 1 }
-	flagged = ($c["flags"] ~ /(^|;)plan-adjust(;|$)/)
-	under = ($c["budget"] != "" && minor($c["budget"]) < b)
-	if (flagged != under) { print id ": plan-adjust " flagged ", budget below basic " under; bad = 1 }
+	vonly = ($c["flags"] ~ /(^|;)value-only(;|$)/)
+	if (vonly != (comp != "" && comp < co)) no("value-only " vonly ", competitor below cost " (comp != "" && comp < co))
+	if (vonly && steps) no("a ladder although value-only")
+	padj = ($c["flags"] ~ /(^|;)plan-adjust(;|$)/)
+	if (padj != (budget != "" && budget < w)) no("plan-adjust " padj ", budget below walk_away " (budget != "" && budget < w))
 	rows++
 }
 END { if (!rows) { print "no rows"; bad = 1 }; exit bad }'
@@ -166,61 +215,123 @@ function cells(s) { gsub(/\\\\/, "", s); gsub(/\\\|/, "", s); return gsub(/\|/, 
 { intable = 0; prev = $0 }
 END { if (plans != want_plans) { print plans " plans, " want_plans " deals"; bad = 1 }; exit bad }'
 
-# Every framework of the course, in every plan (en keeps the Chinese terms).
-TERMS='三套服务价格体系 参照型 最优型 基础型 利益交换 客户顾虑风险 竞品低价竞争
-超出客户预算 客户绩效要求 个人利益诉求 客户随口一说 案例佐证 风险预测 方案调整 附加价值
-合理满足 精准判断 引导客户长效周期考量 针对痛点呈现综合价值 引导客户提高技术门槛
-引导客户降低条款评分 提供高附加值配套服务 提供长期合作价值分析 提供更低成本解决方案
-提供产品组合模式方案 鹰 羊 狐 驴 谈判时机确认二条件 客户给条件 客户有歧义 分析三方 确定目标
-准备方案 组合方案 组建团队 把人与问题分开 着眼利益而非立场 提出多处解决方案 坚持客观标准
-价值附加 双方折中 单方妥协 信心 信任 口碑 服务 利润 产品 公司 人员 公司诉求 个体诉求
-三度一感 有温度 有速度 有力度 有好感 人无我有 人有我优 人优我廉 人廉我全 人全我好 人好我硬
-三看法 看客户关注点排序 看自身目标和优劣势 看对手底层逻辑 主动高频 数据量化 感性类比 共同分析'
-FRAMEWORKS='
-BEGIN { nt = split(terms, term, /[ \n]+/) }
-/^# / { if (plan) check(); plan = $0; text = "" }
-{ text = text "\n" $0 }
-function check(   i) {
-	for (i = 1; i <= nt; i++)
-		if (term[i] != "" && index(text, term[i]) == 0) { print plan ": no " term[i]; bad = 1 }
+# The lines of each plan that count: not headings, not blank, not the
+# header and delimiter rows of a table, not the rule between plans.
+LINES='
+/^# / { plan++; next }
+/^#/ || /^$/ || /^---$/ { prev = ""; next }
+/^\|/ && prev == "" { prev = "h"; next }
+/^\|/ && prev == "h" { prev = "d"; next }
+{ prev = "x"; print plan "\t" $0 }'
+
+# Sections exactly where their inputs exist: roles, ratings, a comparison,
+# cases; read from the plan (md) and the record (tsv) of the same deals.
+SECTIONS='
+FNR == 1 && NR == 1 { file = 1 }
+FNR == 1 && NR > 1 { file++ }
+file == 1 && FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+file == 1 {
+	k++; want[k, "roles"] = $c["roles"] != ""
+	want[k, "ready"] = $c["weakest"] != ""
+	want[k, "rival"] = $c["rung"] != ""
+	want[k, "cases"] = $c["cases"] != ""
+	want[k, "reason"] = $c["strategy"] != ""
+	next
 }
-END { if (plan) check(); exit bad }'
+/^# / { p++ }
+/^## .*(精准分析谈判对象风格)/ { got[p, "roles"] = 1 }
+/^## .*(信心)/ { got[p, "ready"] = 1 }
+/^## .*(预判竞争对手差异挑战)/ { got[p, "rival"] = 1 }
+/^## .*(案例佐证)/ { got[p, "cases"] = 1 }
+/^## .*(冷静应对客户要求降价)/ { got[p, "reason"] = 1 }
+END {
+	split("roles ready rival cases reason", s, " ")
+	for (i = 1; i <= k; i++)
+		for (j = 1; j <= 5; j++)
+			if (!want[i, s[j]] != !got[i, s[j]]) {
+				print "plan " i ": section " s[j] " " (got[i, s[j]] ? "without" : "lacks") " its input"; bad = 1
+			}
+	if (p != k) { print p " plans, " k " records"; bad = 1 }
+	exit bad
+}'
 
 # Gifts, personal payments, favours: never suggested (SPEC 5.3, 6).
 CLEAN='gift|kickback|brib|commission|rebate|cash|red (envelope|packet)|hongbao|favou?r|personal payment|送礼|礼品|礼物|礼金|红包|回扣|佣金|好处费|馈赠|返点|灰色|灰度|私下'
 
-printf 'attribute,weight,ours,theirs\n质量 quality,0.3,4.5,3.5\nservice | 服务,0.25,5,3\nlocal,0.1,3,0\nprice,0.35,3,5\n' > "$T/rival.csv"
-
 for seed in ${SEEDS:-1 2}; do
 	D=$T/d$seed
-	gen "$seed" 300
-	"$DP" -o csv "$D.csv" > "$D.c.out" 2> /dev/null
-	"$DP" -o tsv "$D.csv" 2> /dev/null |
+	gen "$seed" "$ROWS"
+	OPTS="--as-of 2026-11-30 --cost-rate 8 --rival $D.rival --cases $D.cases"
+	# shellcheck disable=SC2086
+	"$DP" $OPTS -o csv "$D.csv" > "$D.c.out" 2> /dev/null
+	# shellcheck disable=SC2086
+	"$DP" $OPTS -o tsv "$D.csv" 2> /dev/null > "$D.tsv.out"
+	awk -F '\t' "$CHECK" "$D.tsv.out" > "$T/check" 2>&1 &&
+	    ok || { bad "seed $seed: the offers or the ladder"; head -5 "$T/check"; }
+	"$DP" --as-of 2026-11-30 -o tsv "$D.csv" 2> /dev/null |
 	    awk -F '\t' "$CHECK" > "$T/check" 2>&1 &&
-	    ok || { bad "seed $seed: the prices or the ladder"; head -5 "$T/check"; }
+	    ok || { bad "seed $seed: without --cost-rate, --rival, --cases"; head -5 "$T/check"; }
 
 	# the same deals, three formats
-	"$DP" -i tsv -o csv "$D.tsv" > "$D.t.out" 2> /dev/null
-	"$DP" -o csv "$D.json" > "$D.j.out" 2> /dev/null
+	# shellcheck disable=SC2086
+	"$DP" $OPTS -i tsv -o csv "$D.tsv" > "$D.t.out" 2> /dev/null
+	# shellcheck disable=SC2086
+	"$DP" $OPTS -o csv "$D.json" > "$D.j.out" 2> /dev/null
 	cmp -s "$D.c.out" "$D.t.out" && ok || bad "seed $seed: TSV input differs from CSV"
 	cmp -s "$D.c.out" "$D.j.out" && ok || bad "seed $seed: JSON input differs from CSV"
-	"$DP" -v --rival "$T/rival.csv" -o json < "$D.csv" 2>&1 > /dev/null | awk '
+	# shellcheck disable=SC2086
+	"$DP" $OPTS -v -o json < "$D.csv" 2>&1 > /dev/null | awk -v rows="$ROWS" '
 	    / read, / { r = $2; w = $4; f = $6; j = $8; found = 1 }
-	    END { exit !(found && r == w + f + j && r == 300 && j > 0) }' && ok ||
+	    END { exit !(found && r == w + f + j && r == rows && j > 0) }' && ok ||
 		bad "seed $seed: read != written + filtered + rejected"
 
 	# the plans to read
 	written=$(($(wc -l < "$D.c.out") - 1))
 	for lang in en zh; do
-		"$DP" -o md --lang $lang --rival "$T/rival.csv" "$D.csv" > "$D.$lang.md" 2> /dev/null
+		# shellcheck disable=SC2086
+		"$DP" $OPTS -o md --lang $lang "$D.csv" > "$D.$lang.md" 2> /dev/null
 		awk -v want_plans="$written" "$MDCHECK" "$D.$lang.md" > "$T/md" 2>&1 &&
 		    ok || { bad "seed $seed: -o md --lang $lang does not render"; head -5 "$T/md"; }
-		awk -v terms="$TERMS" "$FRAMEWORKS" "$D.$lang.md" > "$T/fw" 2>&1 &&
-		    ok || { bad "seed $seed: -o md --lang $lang misses a framework"; head -5 "$T/fw"; }
+		awk -F '\t' "$SECTIONS" "$D.tsv.out" "$D.$lang.md" > "$T/sec" 2>&1 &&
+		    ok || { bad "seed $seed: -o md --lang $lang: a section without its input"; head -5 "$T/sec"; }
+		# the numbers of each plan, sorted
+		awk "$LINES" "$D.$lang.md" | awk -F '\t' '{
+			s = $2
+			while (match(s, /[0-9][0-9,.]*/)) {
+				t = substr(s, RSTART, RLENGTH); sub(/[.,]+$/, "", t)
+				print $1 "\t" t; s = substr(s, RSTART + RLENGTH)
+			}
+		}' | sort > "$D.$lang.num"
 	done
+	cmp -s "$D.en.num" "$D.zh.num" && ok || {
+		bad "seed $seed: the zh and en plans do not carry the same numbers"
+		diff "$D.en.num" "$D.zh.num" | head -5
+	}
 	"$DP" -o md --lang en "$D.csv" 2> /dev/null |
 	    awk -v want_plans="$written" "$MDCHECK" > "$T/md" 2>&1 &&
-	    ok || { bad "seed $seed: -o md without --rival does not render"; head -5 "$T/md"; }
+	    ok || { bad "seed $seed: -o md without options does not render"; head -5 "$T/md"; }
+
+	# two plans of different deals: at most a fifth of their lines alike
+	# (each deal its own comparison or none, no case library: rows for
+	# every deal and the library are inputs deals share by design)
+	for lang in en zh; do
+		"$DP" --as-of 2026-11-30 --cost-rate 8 --rival "$D.rival1" -o md \
+		    --lang $lang "$D.csv" 2> /dev/null | awk "$LINES" | sort -u |
+		    awk -F '\t' '
+		    { n[$1]++; line[$1, n[$1]] = $2 }
+		    END {
+			for (p = 1; p < 1000 && (p + 1) in n; p++) {
+				q = p + 1; delete seen; same = 0
+				for (i = 1; i <= n[p]; i++) seen[line[p, i]] = 1
+				for (i = 1; i <= n[q]; i++) same += line[q, i] in seen
+				if (same * 5 > n[p] || same * 5 > n[q]) {
+					printf "plans %d and %d share %d of %d and %d lines\n", p, q, same, n[p], n[q]
+					worst = 1
+				}
+			}
+			exit worst
+		    }' > "$T/same" 2>&1 && ok || { bad "seed $seed: --lang $lang: plans alike"; head -5 "$T/same"; }
+	done
 	if cat "$D.c.out" "$D.en.md" "$D.zh.md" | grep -Eiq "$CLEAN"; then
 		bad "seed $seed: the output suggests gifts or payments"
 		cat "$D.c.out" "$D.en.md" "$D.zh.md" | grep -Ei "$CLEAN" | head -3
