@@ -1,13 +1,17 @@
 /* pick-script - the talk-track for a collection call (话术), SPEC 5.3.
  * Scores the ten styles of the course for each record (src/lib/style.c
- * holds the table), picks a template of the best one from the library and
+ * holds the table), picks a template of the best one for the record's
+ * situation (before the due date, overdue, a dispute, a promise, an
+ * instruction to our staff) and channel (a call, a letter, a visit) from
+ * the library (src/lib/scripts_lib.c), answers the customer's excuse, and
  * fills it from the record. */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases.h"
+#include "deal.h"
 #include "date.h"
 #include "err.h"
 #include "grp.h"
@@ -20,105 +24,100 @@
 #include "scripts.h"
 #include "style.h"
 
-enum { OPT_LIBRARY = OPT_TOOL, OPT_LIST };
+enum { OPT_LIBRARY = OPT_TOOL, OPT_LIST, OPT_CASES };
 
 static struct {
 	struct common c;
 	int top;
-	const char *library;
+	const char *library, *cases;
 	int list;
 } opt;
 
-/* ---- the library (src/lib/scripts.c) ---- */
-
 static const struct tmpl *lib;
 static size_t nlib;
+static struct cases cases;
 
-/* --list: the library as records. */
+/* --list: the library as records, each style's name in both languages. */
 static int
 list_library(enum rec_fmt fmt)
 {
 	static const struct ocol cols[] = {
-		{ "style", 0 }, { "lang", 0 },
-		{ "excuse", 0 }, { "when", 0 },
+		{ "style", 0 }, { "name_zh", 0 }, { "name_en", 0 }, { "lang", 0 },
+		{ "excuse", 0 }, { "when", 0 }, { "channel", 0 }, { "action", 0 },
 		{ "template", 0 },
 	};
-	struct writer *w = w_open(fmt, opt.c.lang, NULL, cols, 5);
+	struct writer *w = w_open(fmt, opt.c.lang, NULL, cols, 9);
 
 	for (size_t i = 0; i < nlib; i++) {
 		const struct tmpl *t = &lib[i];
-		const char *lang = t->zh ? "zh" : "en";
 		const char *ex = excuses[t->excuse].code;
-		struct cell c[5];
-		c[0] = cell_text(styles[t->style].code, strlen(styles[t->style].code));
-		c[1] = cell_text(lang, 2);
-		c[2] = *ex ? cell_text(ex, strlen(ex)) : cell_null();
-		c[3] = t->when ? cell_text(script_whens[t->when],
-		    strlen(script_whens[t->when])) :
+		struct cell c[9];
+		if (t->style >= 0) {
+			const struct style_def *sd = &styles[t->style];
+			c[0] = cell_text(sd->code, strlen(sd->code));
+			c[1] = cell_text(sd->zh, strlen(sd->zh));
+			c[2] = cell_text(sd->en, strlen(sd->en));
+		} else
+			c[0] = c[1] = c[2] = cell_null();
+		c[3] = cell_text(t->zh ? "zh" : "en", 2);
+		c[4] = *ex ? cell_text(ex, strlen(ex)) : cell_null();
+		c[5] = t->when ? cell_text(script_whens[t->when],
+		    strlen(script_whens[t->when])) : cell_null();
+		c[6] = t->channel ? cell_text(script_channels[t->channel],
+		    strlen(script_channels[t->channel])) : cell_null();
+		c[7] = t->action ? cell_text(t->action, strlen(t->action)) :
 		    cell_null();
-		c[4] = cell_text(t->text, strlen(t->text));
+		c[8] = cell_text(t->text, strlen(t->text));
 		w_row(w, NULL, c);
 	}
 	w_close(w, 0);
 	return fshut(EXIT_OK);
 }
 
-/* ---- filling a template ---- */
+/* ---- one record's situation ---- */
 
 static struct rec_reader *rd;
 static int c_excuse, c_power, c_days, c_grade, c_disputed, c_date, c_due,
-    c_currency, c_customer, c_invoice, c_open;
+    c_currency, c_customer, c_invoice, c_invoices, c_open, c_net, c_action,
+    c_channel, c_audience, c_deadline, c_industry, c_promise_amount;
 
-/* The slots of every placeholder the library uses. */
-static struct {
-	char name[64];
-	int slot;
-} names[256];
-static size_t nnames;
-
-static void
-collect_names(void)
-{
-	for (size_t i = 0; i < nlib; i++)
-		for (const char *p = lib[i].text; *p; p++) {
-			const char *e;
-			size_t n, k;
-			if (*p == '{' && p[1] == '{') {
-				p++;
-				continue;
-			}
-			if (*p != '{' || (e = strchr(p, '}')) == NULL)
-				continue;
-			n = (size_t)(e - p - 1);
-			for (k = 0; k < nnames; k++)
-				if (strlen(names[k].name) == n &&
-				    memcmp(names[k].name, p + 1, n) == 0)
-					break;
-			if (k == nnames && n < sizeof(names[0].name) &&
-			    nnames < sizeof(names) / sizeof(names[0])) {
-				memcpy(names[nnames].name, p + 1, n);
-				names[nnames].name[n] = '\0';
-				names[nnames].slot = rec_col(rd, names[nnames].name);
-				nnames++;
-			}
-			p = e;
-		}
-}
-
-/* Fields that hold money, formatted with the currency's decimals and
- * thousands separators; and dates, written the language's way. */
-static const char *const money_fields[] = {
-	"open", "amount", "paid", "promise_amount", "credit_limit", "overdue",
-	"balance", "current", "available", "billed",
+/* The actions whose customer text is their own letter (apply-cash asks
+ * which invoices a receipt pays; a balance confirmation asks for a
+ * signature; the others are notices of their own kind). */
+static const char *const own_letters[] = {
+	"apply-cash", "confirm-balance", "switch-to-prepay", "lawyer-letter"
+};
+/* dun-plan's actions for our own staff, when the input has no audience */
+static const char *const internal_acts[] = {
+	"prepare-documents", "stop-shipments", "legal-review", "statute-warning",
+	"reconcile"
 };
 
 #define PAY_BY_DAYS 10		/* {pay_by}: ten days from the call (每旬) */
 
-struct ctx {			/* one record's situation */
+struct ctx {
+	struct rec *x;
 	int32_t day, due;
 	int days, has_days, zh, dec;
-	struct rec *x;
+	enum when when;
+	enum channel channel;
+	char action[32];
+	int own_letter;		/* the action has its own letter */
+	int64_t amount_due;
+	int has_amount;
+	struct text cur;
+	char casetext[1024];
+	int has_case;
 };
+
+static int
+word_in(const char *w, size_t n, const char *const *list, size_t nl)
+{
+	for (size_t i = 0; i < nl; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
 
 static void
 date_words(char *buf, size_t cap, int32_t d, int zh)
@@ -135,13 +134,67 @@ date_words(char *buf, size_t cap, int32_t d, int zh)
 		snprintf(buf, cap, "%d %s %d", dd, months[m - 1], y);
 }
 
-static int
-slot_of(const char *name)
+/* Money as a collector says it (SPEC 5.3): 205,000.00元, 3,000.00美元;
+ * CNY 205,000.00. */
+static void
+money_words(char *buf, size_t cap, int64_t v, const struct ctx *c)
 {
-	for (size_t i = 0; i < nnames; i++)
-		if (strcmp(names[i].name, name) == 0)
-			return names[i].slot;
-	return -1;
+	static const struct {
+		const char *code, *zh;
+	} names[] = {
+		{ "CNY", "元" }, { "RMB", "元" }, { "USD", "美元" }, { "EUR", "欧元" },
+		{ "JPY", "日元" }, { "HKD", "港元" }, { "GBP", "英镑" },
+		{ "TWD", "新台币" }, { "KRW", "韩元" }, { "SGD", "新加坡元" },
+		{ "AUD", "澳元" }, { "CAD", "加元" }, { "CHF", "瑞士法郎" },
+	};
+	char m[MONEY_BUFSZ];
+	const char *zh = NULL;
+
+	money_format(m, v, c->dec, 1);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (c->cur.n == 3 && memcmp(c->cur.p, names[i].code, 3) == 0)
+			zh = names[i].zh;
+	if (c->zh && (zh || c->cur.n == 0))
+		snprintf(buf, cap, "%s%s", m, zh ? zh : "元");
+	else if (c->zh)
+		snprintf(buf, cap, "%s %.*s", m, (int)c->cur.n, c->cur.p);
+	else if (c->cur.n)
+		snprintf(buf, cap, "%.*s %s", (int)c->cur.n, c->cur.p, m);
+	else
+		snprintf(buf, cap, "%s", m);
+}
+
+/* Fields that hold money (formatted with the currency's decimals and
+ * thousands separators) and dates (written the language's way). */
+static const char *const money_fields[] = {
+	"open", "amount", "paid", "promise_amount", "credit_limit", "overdue",
+	"balance", "current", "available", "billed", "not_due", "unapplied",
+	"net_overdue",
+};
+
+static int
+is_date_field(const char *name)
+{
+	size_t n = strlen(name);
+
+	return strcmp(name, "date") == 0 || strcmp(name, "deadline") == 0 ||
+	    strcmp(name, "statute_end") == 0 || strcmp(name, "hold_until") == 0 ||
+	    strcmp(name, "last_contact") == 0 || strcmp(name, "last_demand") == 0 ||
+	    (n > 5 && strcmp(name + n - 5, "_date") == 0);
+}
+
+/* The text of a field of the record; NULL when blank or absent. */
+static const char *
+field_of(const struct ctx *c, const char *name, size_t *n)
+{
+	int slot = rec_col(rd, name);
+	const char *v;
+
+	if (val_blank(rec_val(c->x, slot)) ||
+	    (v = val_text(rec_val(c->x, slot), n)) == NULL)
+		return NULL;
+	norm_trim(&v, n);
+	return *n ? v : NULL;
 }
 
 /* The text of placeholder NAME for the record; NULL when it has none. */
@@ -152,14 +205,31 @@ value_of(const char *name, const struct ctx *c, char *buf, size_t cap)
 	size_t n;
 	int32_t d;
 	int64_t m;
-	int slot = -1;
 
+	if (strcmp(name, "amount_due") == 0) {
+		if (!c->has_amount)
+			return NULL;
+		money_words(buf, cap, c->amount_due, c);
+		return buf;
+	}
 	if (strcmp(name, "days_overdue") == 0) {
-		if (!c->has_days)
+		if (!c->has_days || c->days <= 0)
 			return NULL;
 		snprintf(buf, cap, "%d", c->days);
 		return buf;
 	}
+	if (strcmp(name, "invoices") == 0) {
+		if ((v = field_of(c, "invoices", &n)) == NULL &&
+		    (v = field_of(c, "invoice", &n)) == NULL)
+			return NULL;
+		snprintf(buf, cap, "%.*s", (int)n, v);
+		for (char *p = buf; c->zh && *p; p++)
+			if (*p == ';')
+				*p = ',';
+		return buf;
+	}
+	if (strcmp(name, "case") == 0)
+		return c->has_case ? c->casetext : NULL;
 	if (strcmp(name, "period_end") == 0) {
 		date_words(buf, cap, date_month_end(c->day), c->zh);
 		return buf;
@@ -176,27 +246,17 @@ value_of(const char *name, const struct ctx *c, char *buf, size_t cap)
 		    "month"));
 		return buf;
 	}
-	for (size_t i = 0; i < nnames; i++)
-		if (strcmp(names[i].name, name) == 0)
-			slot = names[i].slot;
-	if (slot < 0 || val_blank(rec_val(c->x, slot)) ||
-	    (v = val_text(rec_val(c->x, slot), &n)) == NULL)
-		return NULL;
-	norm_trim(&v, &n);
-	if (n == 0)
+	if ((v = field_of(c, name, &n)) == NULL)
 		return NULL;
 	for (size_t i = 0; i < sizeof(money_fields) / sizeof(money_fields[0]);
 	    i++)
 		if (strcmp(name, money_fields[i]) == 0 && money_parse(v, n, c->dec,
 		    &m) == MONEY_OK) {
-			money_format(buf, m, c->dec, 1);
+			money_words(buf, cap, m, c);
 			return buf;
 		}
 	n = n < cap - 1 ? n : cap - 1;
-	if ((strcmp(name, "date") == 0 || (strlen(name) > 5 &&
-	    strcmp(name + strlen(name) - 5, "_date") == 0) ||
-	    strcmp(name, "last_contact") == 0 || strcmp(name, "hold_until") == 0)
-	    && date_parse(v, n, &d) == 0) {
+	if (is_date_field(name) && date_parse(v, n, &d) == 0) {
 		date_words(buf, cap, d, c->zh);
 		return buf;
 	}
@@ -205,14 +265,14 @@ value_of(const char *name, const struct ctx *c, char *buf, size_t cap)
 	return buf;
 }
 
-/* Fill T into OUT; returns NULL, or the name of a placeholder the record
- * has no value for. */
+/* Fill T into OUT; NULL, or the name of a placeholder the record has no
+ * value for. */
 static const char *
 render(const char *t, const struct ctx *c, char *out, size_t cap,
     char *missing, size_t mcap)
 {
 	size_t o = 0;
-	char name[64], val[1024];
+	char name[64], val[2048];
 
 	for (const char *p = t; *p; p++) {
 		const char *v;
@@ -247,11 +307,42 @@ render(const char *t, const struct ctx *c, char *out, size_t cap,
 	return NULL;
 }
 
-/* The template of style ST for the record: one for its excuse before a
- * general one, one for its time (before or after the due date) before one
- * for any time; among equals, one chosen by the record (so customers do
- * not all hear the same line, and a rerun says the same). NULL when none
- * can be filled; MISSING then names what was missing. */
+/* Can template T speak for style ST in the record's situation? */
+static int
+fits(const struct tmpl *t, int st, int excuse, const struct ctx *c)
+{
+	if (t->zh != c->zh)
+		return 0;
+	if (c->when == W_INTERNAL)
+		return t->when == W_INTERNAL && (t->action == NULL ||
+		    strcmp(t->action, c->action) == 0);
+	if (t->when == W_INTERNAL)
+		return 0;
+	if (c->own_letter)	/* only the action's own letter */
+		return t->action != NULL && strcmp(t->action, c->action) == 0;
+	if (t->action != NULL)
+		return 0;
+	if (t->style != st && !(t->style < 0 && (t->when == W_DISPUTE ||
+	    t->when == W_PROMISE)))
+		return 0;
+	if (t->excuse != EX_NONE && t->excuse != excuse)
+		return 0;
+	if (t->channel != CH_ANY && t->channel != c->channel)
+		return 0;
+	switch (c->when) {
+	case W_DISPUTE:
+	case W_PROMISE:
+		return t->when == c->when;
+	default:
+		return t->when == W_ANY || t->when == c->when;
+	}
+}
+
+/* The template of style ST for the record: its own style before any style,
+ * its channel before any, its excuse before none, its situation before
+ * any; among equals, one chosen by the record (so customers do not all
+ * hear the same line, and a rerun says the same). NULL when none can be
+ * filled; MISSING then names what was missing. */
 static const struct tmpl *
 choose(int st, int excuse, const struct ctx *c, uint64_t h, char *out,
     size_t cap, char *missing, size_t mcap)
@@ -264,17 +355,12 @@ choose(int st, int excuse, const struct ctx *c, uint64_t h, char *out,
 	for (size_t i = 0; i < nlib; i++) {
 		const struct tmpl *t = &lib[i];
 		int rank;
-		if (t->style != st || t->zh != c->zh)
+		if (!fits(t, st, excuse, c) ||
+		    render(t->text, c, out, cap, miss, sizeof(miss)) != NULL)
 			continue;
-		if (t->excuse != EX_NONE && t->excuse != excuse)
-			continue;
-		if (t->when == W_BEFORE && !(c->has_days && c->days <= 0))
-			continue;
-		if (t->when == W_OVERDUE && !(c->has_days && c->days > 0))
-			continue;
-		if (render(t->text, c, out, cap, miss, sizeof(miss)) != NULL)
-			continue;
-		rank = (t->excuse != EX_NONE) * 2 + (t->when != W_ANY);
+		rank = (t->action != NULL) * 32 + (t->style == st) * 16 +
+		    (t->channel != CH_ANY) * 8 + (t->excuse != EX_NONE) * 4 +
+		    (t->when != W_ANY) * 2;
 		if (rank > bestrank) {
 			bestrank = rank;
 			nb = 0;
@@ -295,12 +381,8 @@ choose(int st, int excuse, const struct ctx *c, uint64_t h, char *out,
 enum { O_RANK, O_STYLE, O_PRINCIPLE, O_STEP, O_SCRIPT, O_SCORES, NOUT };
 
 static const struct ocol ocols_all[NOUT] = {
-	{ "rank", 1 },
-	{ "style", 0 },
-	{ "principle", 0 },
-	{ "next_step", 0 },
-	{ "script", 0 },
-	{ "style_scores", 0 },
+	{ "rank", 1 }, { "style", 0 }, { "principle", 0 }, { "next_step", 0 },
+	{ "script", 0 }, { "style_scores", 0 },
 };
 static struct ocol ocols[NOUT];
 static int opos[NOUT];
@@ -329,19 +411,122 @@ read_int(const char *s, size_t n, int *out)
 	return 0;
 }
 
+/* An amount field of the record into *V (0 when blank); -1 rejected. */
+static int
+money_of(struct rec *x, int slot, int dec, int64_t *v, int *has)
+{
+	*has = !val_blank(rec_val(x, slot));
+	return field_money(rd, x, slot, dec, v, 0);
+}
+
+/* When, channel and action: from dun-plan's columns, or from the days
+ * overdue for a record of another kind. */
+static int
+where_of(struct rec *x, struct ctx *c, int disputed)
+{
+	struct text t;
+
+	c->action[0] = '\0';
+	if (field_text(rd, x, c_action, &t, 0) != 0)
+		return -1;
+	if (t.n < sizeof(c->action))
+		snprintf(c->action, sizeof(c->action), "%.*s", (int)t.n, t.p);
+	c->own_letter = word_in(t.p, t.n, own_letters, sizeof(own_letters) /
+	    sizeof(own_letters[0]));
+	if (field_text(rd, x, c_audience, &t, 0) != 0)
+		return -1;
+	if ((t.n == 8 && memcmp(t.p, "internal", 8) == 0) || (t.n == 0 &&
+	    word_in(c->action, strlen(c->action), internal_acts,
+	    sizeof(internal_acts) / sizeof(internal_acts[0]))))
+		c->when = W_INTERNAL;
+	else if (disputed || strcmp(c->action, "resolve-dispute") == 0)
+		c->when = W_DISPUTE;
+	else if (strcmp(c->action, "promise-reminder") == 0)
+		c->when = W_PROMISE;
+	else if ((c->has_days && c->days <= 0) || strcmp(c->action, "remind") == 0)
+		c->when = W_BEFORE;
+	else
+		c->when = W_OVERDUE;
+	if (field_text(rd, x, c_channel, &t, 0) != 0)
+		return -1;
+	/* dun-plan's channel to a register: a message and a letter are
+	 * written, a meeting is face to face */
+	c->channel = CH_CALL;
+	if ((t.n == 6 && memcmp(t.p, "letter", 6) == 0) ||
+	    (t.n == 7 && memcmp(t.p, "message", 7) == 0))
+		c->channel = CH_LETTER;
+	else if ((t.n == 5 && memcmp(t.p, "visit", 5) == 0) ||
+	    (t.n == 7 && memcmp(t.p, "meeting", 7) == 0))
+		c->channel = CH_VISIT;
+	return 0;
+}
+
+/* The money the row may ask for (SPEC 5.3, 1.10): what falls due before
+ * the due date or on a promise, the net overdue on a dun-plan row, else
+ * the open amount. */
+static int
+amount_of(struct rec *x, struct ctx *c)
+{
+	int64_t open = 0, net = 0, promised = 0;
+	int has_open, has_net, has_promised;
+
+	if (money_of(x, c_open, c->dec, &open, &has_open) != 0 ||
+	    money_of(x, c_net, c->dec, &net, &has_net) != 0 ||
+	    money_of(x, c_promise_amount, c->dec, &promised, &has_promised) != 0)
+		return -1;
+	c->has_amount = 1;
+	if (c->when == W_PROMISE && has_promised && promised > 0)
+		c->amount_due = promised;
+	else if (c->when == W_BEFORE || c->when == W_PROMISE)
+		c->amount_due = open, c->has_amount = has_open;
+	else if (has_net)
+		c->amount_due = net;
+	else
+		c->amount_due = open, c->has_amount = has_open;
+	/* nothing to ask for is no demand (a dun-plan row never has one) */
+	if (c->has_amount && c->amount_due <= 0 && c->when == W_OVERDUE &&
+	    !c->own_letter)
+		c->has_amount = 0;
+	return 0;
+}
+
+/* The case of our library closest to the record (its industry), for
+ * {case} (例证式, SPEC 6). */
+static void
+case_of(struct ctx *c)
+{
+	struct case_query q;
+	size_t best[1];
+	const char *v;
+	size_t n;
+
+	c->has_case = 0;
+	if (cases.n == 0)
+		return;
+	memset(&q, 0, sizeof(q));
+	q.customer = field_of(c, "customer", &q.customer_n);
+	q.industry = (v = field_of(c, "industry", &n)) ? v : NULL;
+	q.industry_n = v ? n : 0;
+	q.reason = REASON_NONE;
+	if (cases_match(&cases, &q, best, 1) == 1) {
+		case_text(&cases.v[best[0]], c->zh, c->casetext,
+		    sizeof(c->casetext));
+		c->has_case = 1;
+	}
+}
+
 /* The record's situation; -1 when it was rejected. */
 static int
 situation_of(struct rec *x, struct situation *s, struct ctx *c)
 {
 	struct text t;
-	int disputed;
-	int y, m, d;
+	int disputed, y, m, d, known;
 
 	memset(s, 0, sizeof(*s));
+	memset(c, 0, sizeof(*c));
 	c->x = x;
 	c->zh = opt.c.lang == LANG_ZH;
 	c->day = opt.c.as_of;
-	c->has_days = 0;
 	if (field_date(rd, x, c_date, &c->day, 0) != 0 ||
 	    field_date(rd, x, c_due, &c->due, 0) != 0 ||
 	    field_bool(rd, x, c_disputed, &disputed, 0) != 0)
@@ -349,8 +534,8 @@ situation_of(struct rec *x, struct situation *s, struct ctx *c)
 	if (c->day == DATE_NONE)
 		c->day = opt.c.as_of;
 	if (field_enum(rd, x, c_excuse, excuse_parse,
-	    "unknown excuse (" EXCUSE_WORDS ")",
-	    &s->excuse) != 0 || field_enum(rd, x, c_power, power_parse,
+	    "unknown excuse (" EXCUSE_WORDS ")", &s->excuse) != 0 ||
+	    field_enum(rd, x, c_power, power_parse,
 	    "unknown power (strong-weak, peer, unable)", &s->power) != 0)
 		return -1;
 	if (field_text(rd, x, c_days, &t, 0) != 0)
@@ -375,35 +560,35 @@ situation_of(struct rec *x, struct situation *s, struct ctx *c)
 		}
 		s->grade = t.p[0];
 	}
-	if (field_text(rd, x, c_currency, &t, 0) != 0)
+	if (field_text(rd, x, c_currency, &c->cur, 0) != 0)
 		return -1;
-	if (t.n == 0 && opt.c.currency) {
-		t.p = opt.c.currency;
-		t.n = strlen(t.p);
+	if (c->cur.n == 0 && opt.c.currency) {
+		c->cur.p = opt.c.currency;
+		c->cur.n = strlen(c->cur.p);
 	}
-	{
-		int known;
-		int64_t amt;
-		c->dec = currency_decimals(t.p, t.n, &known);
-		/* the money a script may say: an amount, or the record is
-		 * rejected (never "1e309" in a letter) */
-		for (size_t i = 0; i < sizeof(money_fields) /
-		    sizeof(money_fields[0]); i++) {
-			int slot = slot_of(money_fields[i]);
-			if (slot >= 0 && field_money(rd, x, slot, c->dec, &amt, 0) != 0)
-				return -1;
-		}
+	c->dec = currency_decimals(c->cur.p, c->cur.n, &known);
+	/* the money a script may say: an amount, or the record is rejected
+	 * (never "1e309" in a letter) */
+	for (size_t i = 0; i < sizeof(money_fields) / sizeof(money_fields[0]);
+	    i++) {
+		int64_t v;
+		int slot = rec_col(rd, money_fields[i]);
+		if (rec_has(rd, slot) && field_money(rd, x, slot, c->dec, &v, 0))
+			return -1;
 	}
+	if (where_of(x, c, disputed) != 0 || amount_of(x, c) != 0)
+		return -1;
+	case_of(c);
 	s->days_overdue = c->has_days ? c->days : 0;
-	s->disputed = disputed;
+	s->disputed = c->when == W_DISPUTE;
 	s->days_to_period_end = date_month_end(c->day) - c->day;
 	date_to_civil(c->day, &y, &m, &d);
 	s->quarter_end = m % 3 == 0;
 	return 0;
 }
 
-/* An open of zero or less (dun-plan's reconcile rows, a credit balance)
- * is no call to make. */
+/* An open of zero or less on a row that is not for our staff (a credit
+ * balance) is no call to make. */
 static int
 nothing_owed(struct rec *x, const struct ctx *c)
 {
@@ -411,7 +596,8 @@ nothing_owed(struct rec *x, const struct ctx *c)
 	size_t n;
 	int64_t m;
 
-	if (val_blank(rec_val(x, c_open)) ||
+	if (c->when == W_INTERNAL || c->own_letter ||
+	    val_blank(rec_val(x, c_open)) ||
 	    (v = val_text(rec_val(x, c_open), &n)) == NULL)
 		return 0;
 	norm_trim(&v, &n);
@@ -425,16 +611,62 @@ record_hash(struct rec *x, int st)
 	const char *p;
 	size_t n;
 	uint64_t h;
-	int slots[] = { c_customer, c_invoice, c_date };
+	int slots[] = { c_customer, c_invoice, c_date, c_action };
 
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		p = val_text(rec_val(x, slots[i]), &n);
 		key_add(&k, p ? p : "", p ? n : 0);
 	}
-	key_add(&k, styles[st].code, strlen(styles[st].code));
+	key_add(&k, st >= 0 ? styles[st].code : "", st >= 0 ?
+	    strlen(styles[st].code) : 0);
 	h = grp_hash(k.p, k.n);
 	free(k.p);
 	return h;
+}
+
+/* The excuse answered before a script that is not its own (SPEC 5.3). */
+static char *
+answered(const struct tmpl *t, int excuse, const struct ctx *c,
+    const char *script)
+{
+	const char *a = excuse_answer(excuse, c->zh), *nl;
+	size_t n;
+	char *s;
+
+	if (excuse == EX_NONE || t->excuse == excuse || c->when == W_INTERNAL ||
+	    c->own_letter || *a == '\0')
+		return xstrdup(script);
+	n = strlen(a) + strlen(script) + 3;
+	s = xmalloc(n);
+	/* a letter begins with its salutation: the answer comes after it */
+	nl = t->channel == CH_LETTER ? strchr(script, '\n') : NULL;
+	if (nl != NULL)
+		snprintf(s, n, "%.*s%s%s%s", (int)(nl - script + 1), script, a,
+		    c->zh ? "" : " ", nl + 1);
+	else
+		snprintf(s, n, "%s%s%s", a, c->zh ? "" : " ", script);
+	return s;
+}
+
+static void
+internal_row(struct writer *w, struct rec *x, const struct ctx *c)
+{
+	struct cell cells[NOUT];
+	char script[8192], missing[64];
+	const struct tmpl *t = choose(-1, EX_NONE, c, record_hash(x, -1), script,
+	    sizeof(script), missing, sizeof(missing));
+
+	if (t == NULL) {
+		rec_reject(rd, x, "the library has no %s instruction for %s",
+		    c->zh ? "zh" : "en", *c->action ? c->action : "this row");
+		return;
+	}
+	for (int i = 0; i < NOUT; i++)
+		if (opos[i] >= 0)
+			cells[opos[i]] = cell_null();
+	cells[opos[O_SCRIPT]] = cell_text(script, strlen(script));
+	w_row(w, x, cells);
+	rec_written(rd, x);
 }
 
 static void
@@ -450,7 +682,6 @@ pick(struct writer *w, struct rec *x)
 	size_t n, k, written = 0;
 	int zh = opt.c.lang == LANG_ZH;
 	struct {
-		const struct tmpl *t;
 		enum style st;
 		char *script;
 	} picked[NSTYLES];
@@ -459,7 +690,11 @@ pick(struct writer *w, struct rec *x)
 	if (situation_of(x, &s, &c) != 0)
 		return;
 	if (nothing_owed(x, &c)) {
-		rec_filtered(rd, x);	/* a reconcile row: no call to make */
+		rec_filtered(rd, x);	/* a credit balance: no call to make */
+		return;
+	}
+	if (c.when == W_INTERNAL) {
+		internal_row(w, x, &c);
 		return;
 	}
 	style_pick(&s, sc);
@@ -475,9 +710,8 @@ pick(struct writer *w, struct rec *x)
 			firstmiss = order[k];
 			break;
 		}
-		picked[written].t = t;
 		picked[written].st = order[k];
-		picked[written].script = xstrdup(script);
+		picked[written].script = answered(t, s.excuse, &c, script);
 		written++;
 	}
 	if (firstmiss >= 0) {
@@ -531,20 +765,23 @@ pick(struct writer *w, struct rec *x)
 static const struct tool tool = {
 	"pick-script",
 	"pick-script [-hqVv] [-F delim] [-i fmt] [-o fmt] [-O file] [-n k]\n"
-	"                   [--as-of date]\n"
-	"                   [--library file] [--list] [--currency cur] "
-	"[--explain]\n"
-	"                   [--lang zh|en] [--reject file] [--strict]\n"
-	"                   [--max-record bytes] [file ...]",
+	"                   [--as-of date] [--library file] [--cases file] "
+	"[--list]\n"
+	"                   [--currency cur] [--explain] [--lang zh|en]\n"
+	"                   [--reject file] [--strict] [--max-record bytes] "
+	"[file ...]",
 	"The talk-track for each collection call: the best of the course's ten\n"
 	"styles for the customer's excuse, power, lateness, grade and the\n"
 	"calendar, with its principle, what to do first, and the script filled\n"
-	"from the record.",
+	"from the record: said for a call, written for a letter, answering the\n"
+	"excuse, asking only for the money that is due; an instruction on the\n"
+	"rows for our own staff.",
 	"  -n, --top K            the K best styles, one row each, with a rank\n"
-	"      --library FILE     templates (style,lang,excuse,when,template) "
-	"that\n"
-	"                         replace the built-in ones of their style and\n"
-	"                         language, and add to the rest\n"
+	"      --library FILE     templates (style,lang,excuse,when,channel,\n"
+	"                         action,template) that replace the built-in\n"
+	"                         ones of their style and language, and add to\n"
+	"                         the rest\n"
+	"      --cases FILE       the case library, for {case} (例证式)\n"
 	"      --list             print the library as records and exit\n",
 	OG_AS_OF | OG_LANG | OG_EXPLAIN,
 	OUT_RECORDS
@@ -556,12 +793,13 @@ main(int argc, char **argv)
 	static const struct option own[] = {
 		{ "top", required_argument, NULL, 'n' },
 		{ "library", required_argument, NULL, OPT_LIBRARY },
+		{ "cases", required_argument, NULL, OPT_CASES },
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct writer *w;
 	struct rec *x;
-	int ch;
+	int ch, st;
 
 	opt.top = 1;
 	opts_init(&opt.c, &tool, argc, argv);
@@ -577,6 +815,9 @@ main(int argc, char **argv)
 		case OPT_LIBRARY:
 			opt.library = optarg;
 			break;
+		case OPT_CASES:
+			opt.cases = optarg;
+			break;
 		case OPT_LIST:
 			opt.list = 1;
 			break;
@@ -590,6 +831,8 @@ main(int argc, char **argv)
 	scripts_load(opt.library, &lib, &nlib);
 	if (opt.list)
 		return list_library(opt.c.out == FMT_AUTO ? FMT_CSV : opt.c.out);
+	if (opt.cases)
+		cases_load(opt.cases, &cases);
 
 	rd = rec_open(argv, argc, &opt.c.in);
 	c_excuse = rec_col(rd, "excuse");
@@ -602,8 +845,15 @@ main(int argc, char **argv)
 	c_currency = rec_col(rd, "currency");
 	c_customer = rec_col(rd, "customer");
 	c_invoice = rec_col(rd, "invoice");
+	c_invoices = rec_col(rd, "invoices");
 	c_open = rec_col(rd, "open");
-	collect_names();
+	c_net = rec_col(rd, "net_overdue");
+	c_action = rec_col(rd, "action");
+	c_channel = rec_col(rd, "channel");
+	c_audience = rec_col(rd, "audience");
+	c_deadline = rec_col(rd, "deadline");
+	c_industry = rec_col(rd, "industry");
+	c_promise_amount = rec_col(rd, "promise_amount");
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	for (int i = 0; i < NOUT; i++) {
@@ -618,5 +868,7 @@ main(int argc, char **argv)
 	while ((x = rec_next(rd)) != NULL)
 		pick(w, x);
 	w_close(w, 0);
-	return fshut(rec_close(rd, opt.c.verbose));
+	st = rec_close(rd, opt.c.verbose);
+	cases_free(&cases);
+	return fshut(st);
 }

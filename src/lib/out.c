@@ -370,10 +370,14 @@ w_people_text(const struct writer *w, const struct wcol *c,
 	const char *p = w_col_text(w, c, in, cells, buf, n,
 	    w_col_numeric(w, c));
 
+	/* a letter's lines: a cell's own lines in a workbook and a markdown
+	 * table (<br>), one line in a terminal's table */
+	const char *nl = w->fmt == FMT_TABLE ? " " : "\n";
+
 	k = vocab_value(w_col_name(w, c), p, *n, w->lang, word, sizeof(word));
 	if (k != (size_t)-1)
-		return utf8_term(word, k, n);
-	return utf8_term(p, *n, n);
+		return utf8_term_nl(word, k, nl, n);
+	return utf8_term_nl(p, *n, nl, n);
 }
 
 static void

@@ -198,6 +198,10 @@ static void
 md_cell(struct obuf *o, const char *s)
 {
 	for (; *s; s++) {
+		if (*s == '\n') {	/* a letter's line break */
+			ob_puts(o, "<br>");
+			continue;
+		}
 		if (strchr("\\|*`<>[]", *s) != NULL)
 			ob_putc(o, '\\');
 		ob_putc(o, *s);

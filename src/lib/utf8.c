@@ -153,6 +153,12 @@ utf8_unsafe(unsigned cp)
 char *
 utf8_term(const char *s, size_t n, size_t *outn)
 {
+	return utf8_term_nl(s, n, NULL, outn);
+}
+
+char *
+utf8_term_nl(const char *s, size_t n, const char *nl, size_t *outn)
+{
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	char *o = xmalloc(n * 4 + 1);	/* \xNN for a byte, \u{NNNN} for 2-3 */
@@ -168,7 +174,13 @@ utf8_term(const char *s, size_t n, size_t *outn)
 			continue;
 		}
 		utf8_decode(p + i, len, &cp);
-		if (cp < 0x80 && utf8_unsafe(cp)) {
+		if (cp == '\n' && nl != NULL) {
+			size_t m = strlen(nl);
+			if (m > 4)	/* the room a \xNN would have had */
+				m = 4;
+			memcpy(o + k, nl, m);
+			k += m;
+		} else if (cp < 0x80 && utf8_unsafe(cp)) {
 			o[k++] = '\\', o[k++] = 'x';
 			o[k++] = hex[cp >> 4], o[k++] = hex[cp & 15];
 		} else if (utf8_unsafe(cp))

@@ -22,5 +22,7 @@ int utf8_unsafe(unsigned cp);
  * invalid bytes as \xNN, the rest as it is. A malloc'd string; *OUTN its
  * length. */
 char *utf8_term(const char *s, size_t n, size_t *outn);
+/* The same, but a line feed becomes NL (at most 4 bytes: " ", "\n"). */
+char *utf8_term_nl(const char *s, size_t n, const char *nl, size_t *outn);
 
 #endif
