@@ -26,7 +26,8 @@ check() {
 		diff -u "$X/$name.csv" "$TMP/got.csv" | head -20 | sed 's/^/  /'
 	fi
 	want=$(cat "$X/$name.skip")
-	got=$(awk '/skipped .* title/ { printf "title=%d total=%d blank=%d", $3, $5, $9 }' "$TMP/norm.err")
+	got=$(awk '/skipped .* title/ { printf "title=%d total=%d blank=%d", $3, $5, $9
+		if ($12 > 0) printf " section=%d", $12 }' "$TMP/norm.err")
 	[ -n "$got" ] || got="title=0 total=0 blank=0"
 	[ "$got" = "$want" ] && ok || bad "$name: skipped $got, expected $want"
 }

@@ -1,0 +1,160 @@
+/* layout.h - the shape of an exported report (SPEC 2, 2.1): which row is
+ * the header and what its columns are, which columns are ageing buckets,
+ * which rows are totals, sections or account lines, the report date in the
+ * title rows, and the check of the report's own totals against what was
+ * written. Pure functions on cells (UTF-8 byte strings), no I/O: ar-norm
+ * reads the rows and decides what to do with the answers. */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hdrmap.h"
+#include "rec.h"
+
+/* ---- ageing buckets ---- */
+
+#define LAY_OVER 1000000	/* hi of an open bucket ("91 and over") */
+
+struct lay_bucket {
+	int lo, hi;		/* days overdue it holds; 0..0 is not yet due;
+				 * lo -1: from the previous bucket on (see
+				 * lay_buckets_fix) */
+};
+
+/* A bucket label (a header cell or a section label, through
+ * norm_header()): 1 and *B, else 0. Accepted:
+ *   not due: Current, Not due, Not yet due, At Date, Due, Future, 未到期,
+ *     今日到期, 未逾期;
+ *   ranges: 1-30, 1 - 30, 0-30, 31-60, 1 to 30, 91-120, 1-30 days,
+ *     31 - 60 days past due, 1-30天, 1-2年, 1-3个月;
+ *   open ends: Over 90, > 90, 90+, 91+, 91 and over, 91 or more (days past
+ *     due), 121-Above, 121 and above, More than 90, Older than 90 days,
+ *     超过90天, 90天以上, 3年以上, 大于90天;
+ *   upper bounds: Age ≤ 30 d., <= 30, < 1 Month, 30 days, 30天以内, 1年以内
+ *     (from the bucket before on);
+ *   months: < 1 Month, 1 Month, 2 Months (Xero: 30-day months), N个月;
+ *     years: N年 (365 days);
+ *   Period 1, Period 2 ... (Sage: 30-day periods);
+ *   Older, Later (after the last bucket with a number).
+ * Days are days overdue (or of age, for reports aged by invoice date). */
+int lay_bucket(const char *h, struct lay_bucket *b);
+
+/* Buckets of one header, left to right: a bucket with lo -1 starts after
+ * the largest hi below its own hi (Older: after the largest of all). */
+void lay_buckets_fix(struct lay_bucket *b, size_t n);
+
+/* The days overdue an item in the bucket is given: the middle of a range,
+ * 15 past the start of an open one, 0 when not yet due. */
+int lay_bucket_days(const struct lay_bucket *b);
+
+/* ---- the header ---- */
+
+struct lay_map {		/* -m FIELD=HEADER */
+	int field;
+	const char *header;	/* "" : the field comes from no column */
+};
+
+struct lay_opts {
+	const struct profile *prof;	/* NULL: the common names only */
+	const struct lay_map *map;
+	size_t nmap;
+};
+
+struct lay_col {
+	char *name;		/* its header cell, trimmed */
+	int field;		/* enum nfield, or -1 */
+	int keep;		/* a known column kept as it is (HDR_KEEP) */
+	int bucket;		/* an ageing bucket (b holds its days) */
+	struct lay_bucket b;
+	int total;		/* the Total column of an aged report */
+	int drop;		/* neither a field nor kept */
+	char cur[4];		/* "Amount (USD)": the currency it implies */
+};
+
+struct lay_head {
+	struct lay_col *cols;
+	size_t ncols;
+	int fcol[NFIELDS];	/* the column of each field, or -1 */
+	int nbuckets;
+	int aged;		/* it has bucket columns */
+	int summary;		/* aged, and no invoice column: an item per
+				 * non-empty bucket cell */
+	int total_col;		/* an aged report's Total column, or -1 */
+};
+
+/* Does this row look like the header? A score > 0: the number of fields
+ * it names (with at least one of customer, invoice, amount, open), or 2 +
+ * its buckets when it has a customer or invoice and two buckets. */
+int lay_header_score(const struct lay_opts *o, const struct val *v, size_t n);
+
+/* The header: map each column (an -m name first, then the profile's, then
+ * the common ones; ties to the leftmost), find the buckets and the Total
+ * column of an aged report. */
+void lay_take_header(struct lay_head *h, const struct lay_opts *o,
+    const struct val *v, size_t n);
+void lay_free_header(struct lay_head *h);
+
+/* Is this row the header again (reports repeat it per page or partner)? */
+int lay_header_again(const struct lay_head *h, const struct val *v, size_t n);
+
+/* ---- rows ---- */
+
+enum lay_total {
+	LT_NONE,		/* no total label */
+	LT_SUB,			/* 小计, Subtotal, Total for X, Total X, X 合计 */
+	LT_GRAND,		/* 合计, 总计, Total, TOTAL, Grand Total, Summe */
+	LT_SKIP			/* Percentage of total, Percents, 累计: no sums
+				 * of the rows above */
+};
+enum lay_total lay_total_kind(const char *s, size_t n);
+
+/* A general-ledger account line, not a customer: "121000 Account
+ * Receivable", "121000 - Account Receivable", "1122 应收账款". */
+int lay_account_line(const char *s, size_t n);
+
+/* The report date in a title cell: "As at 30 November 2026", "As of:
+ * 11/30/2026", "As of November 30, 2026", "截止日期：2026-11-30", "截至
+ * 2026年11月30日", "Stichtag 30.11.2026", "日期：2026-10-01至2026-11-30" (the
+ * end), "Date at filter" then the date in the next cell (NEXT, may be
+ * NULL). ORDER (ORD_DMY, ORD_MDY or 0) reads an ambiguous 3/4/2026.
+ * 0 and *D, or -1. */
+int lay_report_date(const char *s, size_t n, const char *next, size_t nn,
+    int order, int32_t *d);
+
+/* Does the cell hold money, as a report writes it: an amount with a
+ * decimal or thousands separator (1,234.56, 0.00, 1.234,56-, (60.00)),
+ * not a bare integer (days, counts, ids) nor a percentage. */
+int lay_money_text(const char *s, size_t n);
+
+/* ---- the report's totals against what was written ---- */
+
+/* Scopes a total may close: every subtotal row, section or account line
+ * starts a new one (SPEC 2.1: per currency, per customer subtotal). */
+enum lay_mark { LM_SECTION, LM_ACCOUNT, LM_SUB, LM_GRAND, LM_FILE, LM_N };
+
+struct lay_sums;
+struct lay_sums *lay_sums_new(size_t ncols);
+void lay_sums_free(struct lay_sums *s);
+/* A value written from column COL in currency CUR (with DEC decimals):
+ * -1 when a sum overflows. */
+int lay_sums_add(struct lay_sums *s, size_t col, const char *cur, int dec,
+    int64_t v);
+void lay_sums_mark(struct lay_sums *s, enum lay_mark m);
+/* The total TOTAL of column COL (currency CUR, or "" when the total row
+ * names none): 0 when it equals what was written since one of the marks,
+ * 1 when it does not (*WRITTEN and *WCUR the sum since the mark a total of
+ * KIND closes: LT_SUB the latest, LT_GRAND the start), -1 when it cannot
+ * be compared (nothing written in the column, or several currencies with
+ * different decimals and no currency on the total row). *DEC: the
+ * currency's decimals. */
+int lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
+    int64_t total, enum lay_total kind, int64_t *written, const char **wcur,
+    int *dec);
+/* What was written since the start, per currency, for -v: the I-th sum of
+ * column COL (0..), or -1 past the last. */
+int lay_sums_total(const struct lay_sums *s, size_t col, size_t i,
+    const char **cur, int64_t *v, int *dec);
+
+#endif
