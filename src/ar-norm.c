@@ -735,9 +735,10 @@ require_known_money(void)
 			    "(1-30, Over 90 ...)", H.cols[c].name, H.cols[c].name);
 }
 
-/* A title row: the report date, a section right above the header. */
+/* A title row: the report date; a label alone, the section of the rows
+ * under the header when it is right above it (Odoo's partner title). */
 static void
-title_row(const struct row *w, int adjacent)
+title_row(const struct row *w)
 {
 	size_t filled;
 	int first = first_cell(w, &filled);
@@ -757,9 +758,33 @@ title_row(const struct row *w, int adjacent)
 				report_date = d;
 		}
 	}
+	if (!*report_text && filled >= 2) {
+		/* "As of November 30, 2026" unquoted: split at its comma */
+		char joined[128];
+		size_t o = 0;
+		int32_t d;
+		for (size_t c = 0; c < w->n && o < sizeof(joined) - 1; c++) {
+			size_t k = w->v[c].n;
+			if (c > 0)
+				joined[o++] = ',';
+			if (k > sizeof(joined) - 1 - o)
+				k = sizeof(joined) - 1 - o;
+			memcpy(joined + o, w->v[c].p, k);
+			o += k;
+		}
+		while (o > 0 && joined[o - 1] == ',')
+			o--;
+		joined[o] = '\0';
+		if (lay_report_date(joined, o, NULL, 0, opt.order ? opt.order :
+		    opt.prof ? opt.prof->order : 0, &d) == 0) {
+			memcpy(report_text, joined, o + 1);
+			if (report_date == DATE_NONE)
+				report_date = d;
+		}
+	}
 	free(pre_section);
 	pre_section = NULL;
-	if (adjacent && filled == 1) {
+	if (filled == 1) {
 		const char *p;
 		size_t n;
 		cell_of(w, first, &p, &n);
@@ -814,7 +839,7 @@ survey(void)
 	struct rec *x;
 	struct row w;
 	unsigned long rows = 0;
-	int found = 0, prev_blank = 1;
+	int found = 0;
 	char first[1024] = "";
 
 	while ((x = rec_next(rd)) != NULL) {
@@ -855,12 +880,11 @@ survey(void)
 			header_row = rows;
 		} else if (rows >= HDR_ROWS)
 			break;
-		else {
-			int blank = blank_row(&w);
-			if (!blank)
-				title_row(&w, !prev_blank || rows == 1 ? 1 : 0);
-			prev_blank = blank;
-		}
+		else if (blank_row(&w)) {
+			free(pre_section);	/* no section right above */
+			pre_section = NULL;
+		} else
+			title_row(&w);
 	}
 	if (!found && rec_quiet_error(rd))
 		die(EXIT_FATAL, "no header found: the rows could not be read (%s)",
@@ -1387,6 +1411,13 @@ document(struct rec *x, const struct row *w)
 		amount_from = -1;
 		has_amount = 1;
 	}
+	if (typed && type != DOC_INVOICE && has_amount && amount == 0 &&
+	    has_open && open != 0) {
+		/* ERPNext's Payment Entry in its AR report: 0 invoiced, the
+		 * payment in the outstanding amount (negative) */
+		amount = open;
+		amount_from = F_OPEN;
+	}
 	if (!has_amount) {
 		rec_reject(rd, x, "column '%s' (amount) is empty",
 		    H.cols[fcol[F_AMOUNT] >= 0 ? fcol[F_AMOUNT] : fcol[F_OPEN]].name);
@@ -1597,31 +1628,48 @@ too_wide(struct rec *x, const struct row *w)
 	return 1;
 }
 
-/* "Total Gas Ltd" in a customer column is a customer; "Total" and "Total
- * for ..." are not. */
+/* "Total Gas Ltd" in a customer column is a customer; "Total", "Totals:",
+ * "Total for ..." and "Total - US Dollar" (NetSuite) are not. */
 static int
 plain_total(const char *p, size_t n)
 {
+	static const char *const words[] = { "total", "totals", "grand total",
+	    "subtotal", "sub-total", "percentage of total", "report total" };
 	char k[64];
 	size_t kn;
 
 	if (n > 0 && (unsigned char)p[0] >= 0x80)
 		return 1;	/* 合计, 小计 ... */
 	kn = norm_header(p, n, k, sizeof(k));
-	return strcmp(k, "total") == 0 || strcmp(k, "grand total") == 0 ||
-	    strcmp(k, "subtotal") == 0 || strcmp(k, "sub-total") == 0 ||
-	    strcmp(k, "percentage of total") == 0 ||
-	    (kn > 10 && strncmp(k, "total for ", 10) == 0);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(k, words[i]) == 0)
+			return 1;
+	return (kn > 10 && strncmp(k, "total for ", 10) == 0) ||
+	    (kn > 8 && strncmp(k, "total - ", 8) == 0);
 }
 
-/* Does any date column hold something? */
+/* Does any date column hold something? A label in column SKIP (a section
+ * row's, under the Invoice Date of Xero's detail) is no date. */
 static int
-has_date(const struct row *w)
+has_date(const struct row *w, int skip)
 {
-	for (int f = 0; f < NFIELDS; f++)
-		if (nfields[f].kind == K_DATE && fcol[f] >= 0 &&
-		    (size_t)fcol[f] < w->n && w->v[fcol[f]].n > 0)
-			return 1;
+	for (int f = 0; f < NFIELDS; f++) {
+		int c = fcol[f];
+		if (nfields[f].kind != K_DATE || c < 0 || (size_t)c >= w->n ||
+		    w->v[c].n == 0)
+			continue;
+		if (c == skip) {
+			struct norm_date_opts o = { order, opt.date_format, 1 };
+			const char *p;
+			size_t n;
+			int32_t d;
+			unsigned ords;
+			cell_of(w, c, &p, &n);
+			if (norm_date(p, n, &o, &d, &ords) != NORM_OK)
+				continue;
+		}
+		return 1;
+	}
 	return 0;
 }
 
@@ -1645,7 +1693,7 @@ odd_row(struct rec *x, const struct row *w)
 		total_row(x, w, LT_GRAND);	/* a total with no label */
 		return 1;
 	}
-	if (label_like(p, n) || filled == 1) {
+	if (label_like(p, n) || filled == 1 || lay_account_line(p, n)) {
 		enum lay_total kind = maybe_total(p, n) ? lay_total_kind(p, n) :
 		    LT_NONE;
 		const char *ip;
@@ -1664,7 +1712,7 @@ odd_row(struct rec *x, const struct row *w)
 		if (((filled == 1 && first != fcol[F_CUSTOMER] && H.ncols > 2) ||
 		    (fcol[F_CUSTOMER] < 0 && first != fcol[F_CURRENCY]) ||
 		    (lay_account_line(p, n) && first != fcol[F_CUSTOMER])) &&
-		    !has_date(w)) {
+		    !has_date(w, first)) {
 			section_row(x, w, p, n);
 			return 1;
 		}

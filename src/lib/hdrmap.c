@@ -282,7 +282,8 @@ static const struct syn odoo[] = {
 	{ F_OPEN, 5, "residual" }, { HDR_KEEP, 5, "ref - label" },
 };
 static const struct syn quickbooks[] = {
-	{ F_INVOICE, 5, "num" }, { F_INVOICE, 5, "no." }, { F_INVOICE_DATE, 5, "date" },
+	/* the A/R Aging Summary names no column of its customers */
+	{ F_CUSTOMER, 8, "" }, { F_INVOICE, 5, "num" }, { F_INVOICE, 5, "no." }, { F_INVOICE_DATE, 5, "date" },
 	{ F_CUSTOMER, 5, "customer" }, { F_OPEN, 5, "open balance" },
 	{ HDR_KEEP, 5, "past due" },
 };
