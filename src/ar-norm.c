@@ -231,7 +231,6 @@ static const char *canon_date[NFIELDS];	/* YYYY-MM-DD as read */
 static int
 get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 {
-	struct norm_date_opts o = { order, opt.date_format, 1 };
 	const char *p;
 	size_t n;
 	unsigned ords;
@@ -248,7 +247,10 @@ get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 		canon_date[f] = p;	/* YYYY-MM-DD: written out as it is */
 		return 0;
 	}
-	e = norm_date(p, n, &o, out, &ords);
+	{
+		struct norm_date_opts o = { order, opt.date_format, 1 };
+		e = norm_date(p, n, &o, out, &ords);
+	}
 	if (e == NORM_OK)
 		return 0;
 	return fail(x, f, p, n, ords ? "not a date in the day-month order of "
@@ -499,7 +501,7 @@ lone_thousands(const char *p, size_t n)
 		if (p[i] == '.' || p[i] == ',') {
 			if (sep)
 				return 0;
-			sep = p[i];
+			sep = (unsigned char)p[i];
 			after = 0;
 		} else if (p[i] >= '0' && p[i] <= '9' && after >= 0)
 			after++;
@@ -1162,8 +1164,7 @@ check_pending(struct pending *pd, struct rec *x)
 static void
 total_row(struct rec *x, const struct row *w, enum lay_total kind)
 {
-	int64_t *v = S.acct.v;	/* (a scratch row: the pending one is set
-				 * only by account lines, checked first) */
+	int64_t *v;
 	unsigned char *has;
 	char cur[8];
 	int bad = 0;

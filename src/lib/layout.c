@@ -593,10 +593,12 @@ struct lay_sum {
 	unsigned long seen, seen_at[LM_N];	/* values added */
 };
 
+#define SUMWAYS 8		/* currencies remembered per column */
+
 struct lay_sums {
 	struct lay_sum *s;
 	size_t n, cap;
-	size_t *last;		/* per column: the entry used last */
+	size_t (*way)[SUMWAYS];	/* per column: entries by currency key */
 	size_t ncols;
 };
 
@@ -606,9 +608,10 @@ lay_sums_new(size_t ncols)
 	struct lay_sums *s = xcalloc(1, sizeof(*s));
 
 	s->ncols = ncols;
-	s->last = xcalloc(ncols + 1, sizeof(*s->last));
+	s->way = xcalloc(ncols + 1, sizeof(*s->way));
 	for (size_t c = 0; c <= ncols; c++)
-		s->last[c] = (size_t)-1;
+		for (size_t i = 0; i < SUMWAYS; i++)
+			s->way[c][i] = (size_t)-1;
 	return s;
 }
 
@@ -618,7 +621,7 @@ lay_sums_free(struct lay_sums *s)
 	if (s == NULL)
 		return;
 	free(s->s);
-	free(s->last);
+	free(s->way);
 	free(s);
 }
 
@@ -637,15 +640,19 @@ static struct lay_sum *
 entry(struct lay_sums *s, size_t col, const char *cur, int dec)
 {
 	struct lay_sum *e;
-	size_t l = col < s->ncols ? s->last[col] : (size_t)-1;
 	uint64_t key = curkey(cur);
+	size_t h = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 61), *w = NULL, l;
 
-	if (l != (size_t)-1 && s->s[l].key == key)
-		return &s->s[l];
+	if (col < s->ncols) {	/* a row's column and currency, seen before */
+		w = &s->way[col][h];
+		l = *w;
+		if (l != (size_t)-1 && s->s[l].key == key && s->s[l].col == col)
+			return &s->s[l];
+	}
 	for (size_t i = 0; i < s->n; i++)
 		if (s->s[i].col == col && s->s[i].key == key) {
-			if (col < s->ncols)
-				s->last[col] = i;
+			if (w != NULL)
+				*w = i;
 			return &s->s[i];
 		}
 	if (s->n == s->cap) {
@@ -658,8 +665,8 @@ entry(struct lay_sums *s, size_t col, const char *cur, int dec)
 	e->dec = dec;
 	e->key = key;
 	snprintf(e->cur, sizeof(e->cur), "%s", cur);
-	if (col < s->ncols)
-		s->last[col] = s->n;
+	if (w != NULL)
+		*w = s->n;
 	s->n++;
 	return e;
 }

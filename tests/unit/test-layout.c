@@ -147,15 +147,28 @@ day(const char *s)
 	return d;
 }
 
+/* The report date in TEXT, read with ORD: WANT, or none (NULL). */
+static void
+rd(const char *text, int ord, const char *want)
+{
+	int32_t d = DATE_NONE;
+	int rc = lay_report_date(text, strlen(text), NULL, 0, ord, &d);
+
+	if (want == NULL) {
+		CHECK_INT(rc, -1);
+		return;
+	}
+	CHECK_INT(rc, 0);
+	CHECK_INT(d, day(want));
+}
+
 static void
 test_report_date(void)
 {
 	int32_t d;
 	const char *s;
 
-#define RD(text, ord, want) do { d = DATE_NONE; s = (text); CHECK_INT( \
-	lay_report_date(s, strlen(s), NULL, 0, ord, &d), want ? 0 : -1); \
-	if (want) CHECK_INT(d, day(want)); } while (0)
+#define RD(text, ord, want) rd(text, ord, want)
 	RD("As at 30 November 2026", 0, "2026-11-30");
 	RD("As of: 11/30/2026", 0, "2026-11-30");
 	RD("As of November 30, 2026", 0, "2026-11-30");
