@@ -433,123 +433,22 @@ decimals(const char *code)
 
 /* ---- pass 1: the header, then how dates and amounts are written ---- */
 
-/* Evidence for one reading of the file, and the first line that gave it. */
-struct evidence {
-	unsigned long line;
-	char text[ERR_QUOTE_MAX];
-};
-static struct evidence ev_dmy, ev_mdy, ev_amb_date, ev_point, ev_comma,
-    ev_amb_dec;
+static struct lay_evidence ev;	/* what the rows tell */
 
-static void
-note_evidence(struct evidence *e, unsigned long line, const char *p, size_t n)
-{
-	if (e->line)
-		return;
-	e->line = line;
-	err_quote(e->text, p, n < 60 ? n : 60);
-}
-
-/* A date cell: ISO needs no decision; D?M?YYYY gives the orders it fits.
- * Dates with '.' are day first (SAP, German), never ambiguous. */
-static void
-survey_date(const char *p, size_t n, unsigned long line)
-{
-	struct norm_date_opts o = { 0, NULL, 1 };
-	unsigned ords = 0;
-	int32_t d;
-
-	if (n == 10 && p[4] == '-' && p[7] == '-')
-		return;
-	if (norm_date(p, n, &o, &d, &ords) != NORM_OK || ords == 0)
-		return;
-	if (ords == ORD_DMY)
-		note_evidence(&ev_dmy, line, p, n);
-	else if (ords == ORD_MDY)
-		note_evidence(&ev_mdy, line, p, n);
-	else if (memchr(p, '.', n) == NULL && !(n >= 2 && p[0] == p[2] &&
-	    p[1] == p[3]))
-		note_evidence(&ev_amb_date, line, p, n);
-}
-
-/* Plain money: [-]digits[.d or .dd], the form most cells take: 2 (it
- * has the point), 1 (digits alone) or 0. One test per byte. */
-static inline int
-plain_point(const char *p, size_t n)
-{
-	size_t i = p[0] == '-', dot = 0;
-
-	for (; i < n; i++)
-		if ((unsigned)((unsigned char)p[i] - '0') > 9u) {
-			if (p[i] != '.' || dot)
-				return 0;
-			dot = i;
-		}
-	if (!dot)
-		return 1;
-	return n - dot - 1 >= 1 && n - dot - 1 <= 2 ? 2 : 0;
-}
-
-/* One separator followed by exactly three digits ("150.000", "1,500"):
- * its character, else 0. */
-static int
-lone_thousands(const char *p, size_t n)
-{
-	int sep = 0, after = -1;
-
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '.' || p[i] == ',') {
-			if (sep)
-				return 0;
-			sep = (unsigned char)p[i];
-			after = 0;
-		} else if (p[i] >= '0' && p[i] <= '9' && after >= 0)
-			after++;
-	}
-	return after == 3 ? sep : 0;
-}
-
-/* An amount cell: the separators its text allows; the currency's
- * decimals settle "150.000" (JPY: thousands) and "1.500" (EUR: thousands,
- * for an amount in EUR is written with two decimals). */
+/* An amount cell of pass 1; the row's currency only when it must tell. */
 static void
 survey_money(const struct row *w, int c, const char *p, size_t n,
     unsigned long line, int *curdec)
 {
-	unsigned modes = 0;
-	int64_t v;
-	char sym[4];
-	int pp, sep;
-
 	if (w->v[c].type == V_NUM)
 		return;
-	if ((pp = plain_point(p, n)) > 0) {
-		if (pp == 2)
-			note_evidence(&ev_point, line, p, n);
-		return;
-	}
-	if (norm_amount(p, n, 0, 4, &v, &modes, sym) != NORM_OK)
-		return;
-	has_currency |= sym[0] != '\0';
-	if (modes == DEC_POINT) {
-		note_evidence(&ev_point, line, p, n);
-		return;
-	}
-	if (modes == DEC_COMMA) {
-		note_evidence(&ev_comma, line, p, n);
-		return;
-	}
-	if ((sep = lone_thousands(p, n)) == 0)
-		return;
-	if (*curdec < 0) {
+	if (lay_see_amount(&ev, p, n, line, *curdec) == 1) {
 		char code[8];
+		int known;
 		*curdec = row_currency(NULL, w, code) == 0 && *code ?
-		    currency_decimals(code, strlen(code), &pp) : -2;
+		    currency_decimals(code, strlen(code), &known) : -2;
+		lay_see_amount(&ev, p, n, line, *curdec);
 	}
-	if (*curdec >= 0 && *curdec < 3)
-		note_evidence(sep == '.' ? &ev_comma : &ev_point, line, p, n);
-	else
-		note_evidence(&ev_amb_dec, line, p, n);
 }
 
 /* Raw cells with something in them (spaces count), and the first. */
@@ -618,7 +517,7 @@ survey_row(const struct row *w, unsigned long line)
 		if (n == 0)
 			continue;
 		if (cx[c].kind == SK_DATE)
-			survey_date(p, n, line);
+			lay_see_date(&ev, p, n, line);
 		else if (cx[c].kind == SK_MONEY)
 			survey_money(w, (int)c, p, n, line, &curdec);
 		else if (cx[c].kind == SK_UNKNOWN) {
@@ -661,40 +560,38 @@ static const char *file0;
 static void
 decide(void)
 {
-	if (ev_dmy.line && ev_mdy.line && !opt.order)
-		die_at(EXIT_FATAL, file0, ev_dmy.line > ev_mdy.line ? ev_dmy.line :
-		    ev_mdy.line, "\"%s\" is %s first, but line %lu has \"%s\", "
-		    "%s first: give --date-order dmy or mdy",
-		    ev_dmy.line > ev_mdy.line ? ev_dmy.text : ev_mdy.text,
-		    ev_dmy.line > ev_mdy.line ? "day" : "month",
-		    ev_dmy.line > ev_mdy.line ? ev_mdy.line : ev_dmy.line,
-		    ev_dmy.line > ev_mdy.line ? ev_mdy.text : ev_dmy.text,
-		    ev_dmy.line > ev_mdy.line ? "month" : "day");
-	if (ev_point.line && ev_comma.line && !opt.dec)
-		die_at(EXIT_FATAL, file0, ev_point.line > ev_comma.line ?
-		    ev_point.line : ev_comma.line, "\"%s\" has a decimal %s, but "
-		    "line %lu has \"%s\", with a decimal %s: give --decimal-point "
-		    "or --decimal-comma",
-		    ev_point.line > ev_comma.line ? ev_point.text : ev_comma.text,
-		    ev_point.line > ev_comma.line ? "point" : "comma",
-		    ev_point.line > ev_comma.line ? ev_comma.line : ev_point.line,
-		    ev_point.line > ev_comma.line ? ev_comma.text : ev_point.text,
-		    ev_point.line > ev_comma.line ? "comma" : "point");
-	order = opt.order ? opt.order : ev_dmy.line ? ORD_DMY : ev_mdy.line ?
-	    ORD_MDY : opt.prof ? opt.prof->order : 0;
-	if (!order && ev_amb_date.line)
-		warn_at(file0, ev_amb_date.line, "\"%s\" could be day or month "
-		    "first, and no date in the file tells: read month first (give "
-		    "--date-order dmy if it is not)", ev_amb_date.text);
-	dec = opt.dec ? opt.dec : ev_point.line ? DEC_POINT : ev_comma.line ?
-	    DEC_COMMA : opt.prof && opt.prof->dec ? opt.prof->dec : 0;
-	if (!dec && ev_amb_dec.line)
-		warn_at(file0, ev_amb_dec.line, "\"%s\" could have a decimal point "
-		    "or a thousands separator, and no amount in the file tells: "
-		    "read with a decimal point (give --decimal-comma if it is "
-		    "not)", ev_amb_dec.text);
-	if (dec == 0)
-		dec = DEC_POINT;
+	struct lay_decision d;
+	const unsigned long dl = ev.e[LE_DMY].line, ml = ev.e[LE_MDY].line;
+	const unsigned long pl = ev.e[LE_POINT].line, cl = ev.e[LE_COMMA].line;
+
+	lay_decide(&ev, opt.order, opt.dec, opt.prof ? opt.prof->order : 0,
+	    opt.prof ? opt.prof->dec : 0, &d);
+	if (d.date_conflict)
+		die_at(EXIT_FATAL, file0, dl > ml ? dl : ml, "\"%s\" is %s first, "
+		    "but line %lu has \"%s\", %s first: give --date-order dmy or "
+		    "mdy", ev.e[dl > ml ? LE_DMY : LE_MDY].text, dl > ml ? "day" :
+		    "month", dl > ml ? ml : dl, ev.e[dl > ml ? LE_MDY : LE_DMY].text,
+		    dl > ml ? "month" : "day");
+	if (d.dec_conflict)
+		die_at(EXIT_FATAL, file0, pl > cl ? pl : cl, "\"%s\" has a decimal "
+		    "%s, but line %lu has \"%s\", with a decimal %s: give "
+		    "--decimal-point or --decimal-comma",
+		    ev.e[pl > cl ? LE_POINT : LE_COMMA].text, pl > cl ? "point" :
+		    "comma", pl > cl ? cl : pl,
+		    ev.e[pl > cl ? LE_COMMA : LE_POINT].text, pl > cl ? "comma" :
+		    "point");
+	if (d.warn_date)
+		warn_at(file0, ev.e[LE_AMB_DATE].line, "\"%s\" could be day or "
+		    "month first, and no date in the file tells: read month first "
+		    "(give --date-order dmy if it is not)", ev.e[LE_AMB_DATE].text);
+	if (d.warn_dec)
+		warn_at(file0, ev.e[LE_AMB_DEC].line, "\"%s\" could have a "
+		    "decimal point or a thousands separator, and no amount in the "
+		    "file tells: read with a decimal point (give --decimal-comma if "
+		    "it is not)", ev.e[LE_AMB_DEC].text);
+	order = d.order;
+	dec = d.dec;
+	has_currency |= ev.symbol;
 }
 
 static void
@@ -745,45 +642,27 @@ title_row(const struct row *w)
 	size_t filled;
 	int first = first_cell(w, &filled);
 
-	for (size_t c = 0; c < w->n && !*report_text; c++) {
-		int32_t d;
-		const char *np = c + 1 < w->n ? w->v[c + 1].p : NULL;
-		size_t nn = c + 1 < w->n ? w->v[c + 1].n : 0;
-		if (w->v[c].n > 0 && lay_report_date(w->v[c].p, w->v[c].n, np, nn,
-		    opt.order ? opt.order : opt.prof ? opt.prof->order : 0,
-		    &d) == 0) {
-			size_t n = w->v[c].n < sizeof(report_text) - 1 ? w->v[c].n :
-			    sizeof(report_text) - 1;
-			memcpy(report_text, w->v[c].p, n);
-			report_text[n] = '\0';
-			if (report_date == DATE_NONE)
-				report_date = d;
-		}
+	static int below = -1;	/* the date is in this column of this row */
+	int32_t d;
+	int ord = opt.order ? opt.order : opt.prof ? opt.prof->order : 0;
+
+	if (!*report_text && below >= 0 && (size_t)below < w->n &&
+	    lay_title_date(w->v + below, 1, ord, &d, report_text,
+	    sizeof(report_text)) != 0) {
+		/* "Date at filter" over the date: read it as "As of DATE" */
+		char t[128];
+		struct val v = { t, 0, V_STR };
+		v.n = (size_t)snprintf(t, sizeof(t), "as of %.*s",
+		    (int)(w->v[below].n < 100 ? w->v[below].n : 100),
+		    w->v[below].p);
+		if (lay_title_date(&v, 1, ord, &d, report_text,
+		    sizeof(report_text)) == 0 && report_date == DATE_NONE)
+			report_date = d;
 	}
-	if (!*report_text && filled >= 2) {
-		/* "As of November 30, 2026" unquoted: split at its comma */
-		char joined[128];
-		size_t o = 0;
-		int32_t d;
-		for (size_t c = 0; c < w->n && o < sizeof(joined) - 1; c++) {
-			size_t k = w->v[c].n;
-			if (c > 0)
-				joined[o++] = ',';
-			if (k > sizeof(joined) - 1 - o)
-				k = sizeof(joined) - 1 - o;
-			memcpy(joined + o, w->v[c].p, k);
-			o += k;
-		}
-		while (o > 0 && joined[o - 1] == ',')
-			o--;
-		joined[o] = '\0';
-		if (lay_report_date(joined, o, NULL, 0, opt.order ? opt.order :
-		    opt.prof ? opt.prof->order : 0, &d) == 0) {
-			memcpy(report_text, joined, o + 1);
-			if (report_date == DATE_NONE)
-				report_date = d;
-		}
-	}
+	if (!*report_text && lay_title_date(w->v, w->n, ord, &d, report_text,
+	    sizeof(report_text)) == 0 && report_date == DATE_NONE)
+		report_date = d;
+	below = lay_date_label(w->v, w->n);
 	free(pre_section);
 	pre_section = NULL;
 	if (filled == 1) {
@@ -1629,26 +1508,6 @@ too_wide(struct rec *x, const struct row *w)
 	return 1;
 }
 
-/* "Total Gas Ltd" in a customer column is a customer; "Total", "Totals:",
- * "Total for ..." and "Total - US Dollar" (NetSuite) are not. */
-static int
-plain_total(const char *p, size_t n)
-{
-	static const char *const words[] = { "total", "totals", "grand total",
-	    "subtotal", "sub-total", "percentage of total", "report total" };
-	char k[64];
-	size_t kn;
-
-	if (n > 0 && (unsigned char)p[0] >= 0x80)
-		return 1;	/* 合计, 小计 ... */
-	kn = norm_header(p, n, k, sizeof(k));
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(k, words[i]) == 0)
-			return 1;
-	return (kn > 10 && strncmp(k, "total for ", 10) == 0) ||
-	    (kn > 8 && strncmp(k, "total - ", 8) == 0);
-}
-
 /* Does any date column hold something? A label in column SKIP (a section
  * row's, under the Invoice Date of Xero's detail) is no date. */
 static int
@@ -1702,7 +1561,7 @@ odd_row(struct rec *x, const struct row *w)
 		cell_of(w, fcol[F_INVOICE], &ip, &in);
 		/* a row with a document number is a document */
 		if (kind != LT_NONE && (in == 0 || first == fcol[F_INVOICE]) &&
-		    (first != fcol[F_CUSTOMER] || plain_total(p, n))) {
+		    (first != fcol[F_CUSTOMER] || lay_plain_total(p, n))) {
 			total_row(x, w, kind);
 			return 1;
 		}
@@ -1710,10 +1569,11 @@ odd_row(struct rec *x, const struct row *w)
 			rec_uncount(rd, x);
 			return 1;
 		}
-		if (((filled == 1 && first != fcol[F_CUSTOMER] && H.ncols > 2) ||
+		int lone = filled == 1 && H.ncols > 2;
+		if (((lone && first != fcol[F_CUSTOMER]) ||
 		    (fcol[F_CUSTOMER] < 0 && first != fcol[F_CURRENCY]) ||
-		    (lay_account_line(p, n) && first != fcol[F_CUSTOMER])) &&
-		    !has_date(w, first)) {
+		    (lay_account_line(p, n) && (lone ||
+		    first != fcol[F_CUSTOMER]))) && !has_date(w, first)) {
 			section_row(x, w, p, n);
 			return 1;
 		}

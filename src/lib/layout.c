@@ -536,7 +536,12 @@ date_text(const char *p, size_t n, int order, int32_t *d)
 		p += 3, n -= 3;
 	range_end(&p, &n);
 	norm_trim(&p, &n);
-	return n > 0 && norm_date(p, n, &o, d, &ords) == NORM_OK ? 0 : -1;
+	if (n == 0)
+		return -1;
+	if (norm_date(p, n, &o, d, &ords) == NORM_OK)
+		return 0;
+	o.order = 0;	/* the order was a guess: 30/11/2026 tells its own */
+	return order && norm_date(p, n, &o, d, &ords) == NORM_OK ? 0 : -1;
 }
 
 int
@@ -569,6 +574,89 @@ lay_report_date(const char *s, size_t n, const char *next, size_t nn,
 }
 
 int
+lay_title_date(const struct val *v, size_t n, int order, int32_t *d,
+    char *text, size_t cap)
+{
+	char joined[128];
+	size_t o = 0, filled = 0;
+
+	if (cap == 0)
+		return -1;
+	for (size_t c = 0; c < n; c++) {
+		const char *np = c + 1 < n ? v[c + 1].p : NULL;
+		size_t nn = c + 1 < n ? v[c + 1].n : 0, k = v[c].n;
+		if (k == 0)
+			continue;
+		filled++;
+		if (lay_report_date(v[c].p, k, np, nn, order, d) == 0) {
+			if (k > cap - 1)
+				k = cap - 1;
+			memcpy(text, v[c].p, k);
+			text[k] = '\0';
+			return 0;
+		}
+	}
+	if (filled < 2)
+		return -1;
+	/* "As of November 30, 2026" unquoted: split at its comma */
+	for (size_t c = 0; c < n && o < sizeof(joined) - 1; c++) {
+		size_t k = v[c].n;
+		if (c > 0)
+			joined[o++] = ',';
+		if (k > sizeof(joined) - 1 - o)
+			k = sizeof(joined) - 1 - o;
+		memcpy(joined + o, v[c].p, k);
+		o += k;
+	}
+	while (o > 0 && joined[o - 1] == ',')
+		o--;
+	joined[o] = '\0';
+	if (lay_report_date(joined, o, NULL, 0, order, d) != 0)
+		return -1;
+	if (o > cap - 1)
+		o = cap - 1;
+	memcpy(text, joined, o);
+	text[o] = '\0';
+	return 0;
+}
+
+int
+lay_date_label(const struct val *v, size_t n)
+{
+	static const char *const labels[] = { "date at filter", "as at", "as of",
+	    "report date", "key date", "stichtag", "截止日期", "报表日期" };
+
+	for (size_t c = 0; c < n && c < 64; c++) {
+		char k[64];
+		norm_header(v[c].p, v[c].n, k, sizeof(k));
+		for (size_t i = 0; i < NELEM(labels); i++)
+			if (strcmp(k, labels[i]) == 0)
+				return (int)c;
+	}
+	return -1;
+}
+
+int
+lay_plain_total(const char *s, size_t n)
+{
+	static const char *const words[] = { "total", "totals", "grand total",
+	    "subtotal", "sub-total", "percentage of total", "report total",
+	    "percents", "percent", "percentage" };
+	char k[64];
+	size_t kn;
+
+	norm_trim(&s, &n);
+	if (n > 0 && (unsigned char)s[0] >= 0x80)
+		return norm_is_total(s, n);	/* 合计, 小计 ... */
+	kn = norm_header(s, n, k, sizeof(k));
+	for (size_t i = 0; i < NELEM(words); i++)
+		if (strcmp(k, words[i]) == 0)
+			return 1;
+	return (kn > 10 && strncmp(k, "total for ", 10) == 0) ||
+	    (kn > 8 && strncmp(k, "total - ", 8) == 0);
+}
+
+int
 lay_money_text(const char *s, size_t n)
 {
 	int64_t v;
@@ -579,6 +667,133 @@ lay_money_text(const char *s, size_t n)
 	if (n == 0 || (memchr(s, '.', n) == NULL && memchr(s, ',', n) == NULL))
 		return 0;
 	return norm_amount(s, n, 0, 4, &v, &modes, cur) == NORM_OK;
+}
+
+/* ---- how a file writes its dates and amounts ---- */
+
+static void
+see(struct lay_evidence *ev, enum lay_ev k, unsigned long line,
+    const char *p, size_t n)
+{
+	if (ev->e[k].line)
+		return;
+	ev->e[k].line = line;
+	err_quote(ev->e[k].text, p, n < 60 ? n : 60);
+}
+
+void
+lay_see_date(struct lay_evidence *ev, const char *p, size_t n,
+    unsigned long line)
+{
+	struct norm_date_opts o = { 0, NULL, 1 };
+	unsigned ords = 0;
+	int32_t d;
+
+	if (n == 10 && p[4] == '-' && p[7] == '-')
+		return;	/* ISO: no decision */
+	if (norm_date(p, n, &o, &d, &ords) != NORM_OK || ords == 0)
+		return;
+	if (ords == ORD_DMY)
+		see(ev, LE_DMY, line, p, n);
+	else if (ords == ORD_MDY)
+		see(ev, LE_MDY, line, p, n);
+	else if (memchr(p, '.', n) == NULL) {
+		/* 3/3/2026 reads the same both ways */
+		struct norm_date_opts dmy = { ORD_DMY, NULL, 0 },
+		    mdy = { ORD_MDY, NULL, 0 };
+		int32_t a, b;
+		if (norm_date(p, n, &dmy, &a, &ords) == NORM_OK &&
+		    norm_date(p, n, &mdy, &b, &ords) == NORM_OK && a != b)
+			see(ev, LE_AMB_DATE, line, p, n);
+	}
+}
+
+/* Plain money: [-]digits[.d or .dd], the form most cells take: 2 (it
+ * has the point), 1 (digits alone) or 0. One test per byte. */
+static inline int
+plain_point(const char *p, size_t n)
+{
+	size_t i = p[0] == '-', dot = 0;
+
+	for (; i < n; i++)
+		if ((unsigned)((unsigned char)p[i] - '0') > 9u) {
+			if (p[i] != '.' || dot)
+				return 0;
+			dot = i;
+		}
+	if (!dot)
+		return 1;
+	return n - dot - 1 >= 1 && n - dot - 1 <= 2 ? 2 : 0;
+}
+
+/* One separator followed by exactly three digits ("150.000", "1,500"):
+ * its character, else 0. */
+static int
+lone_thousands(const char *p, size_t n)
+{
+	int sep = 0, after = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '.' || p[i] == ',') {
+			if (sep)
+				return 0;
+			sep = (unsigned char)p[i];
+			after = 0;
+		} else if (p[i] >= '0' && p[i] <= '9' && after >= 0)
+			after++;
+	}
+	return after == 3 ? sep : 0;
+}
+
+int
+lay_see_amount(struct lay_evidence *ev, const char *p, size_t n,
+    unsigned long line, int dec)
+{
+	unsigned modes = 0;
+	int64_t v;
+	char sym[4];
+	int pp, sep;
+
+	if (n == 0)
+		return 0;
+	if ((pp = plain_point(p, n)) > 0) {
+		if (pp == 2)
+			see(ev, LE_POINT, line, p, n);
+		return 0;
+	}
+	if (norm_amount(p, n, 0, 4, &v, &modes, sym) != NORM_OK)
+		return 0;
+	ev->symbol |= sym[0] != '\0';
+	if (modes == DEC_POINT || modes == DEC_COMMA) {
+		see(ev, modes == DEC_POINT ? LE_POINT : LE_COMMA, line, p, n);
+		return 0;
+	}
+	if ((sep = lone_thousands(p, n)) == 0)
+		return 0;
+	if (dec == -1)
+		return 1;
+	if (dec >= 0 && dec < 3)
+		see(ev, sep == '.' ? LE_COMMA : LE_POINT, line, p, n);
+	else
+		see(ev, LE_AMB_DEC, line, p, n);
+	return 0;
+}
+
+void
+lay_decide(const struct lay_evidence *ev, int order, unsigned dec,
+    int porder, unsigned pdec, struct lay_decision *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->date_conflict = !order && ev->e[LE_DMY].line && ev->e[LE_MDY].line;
+	d->dec_conflict = !dec && ev->e[LE_POINT].line && ev->e[LE_COMMA].line;
+	d->order = order ? order : ev->e[LE_DMY].line ? ORD_DMY :
+	    ev->e[LE_MDY].line ? ORD_MDY : porder;
+	d->warn_date = !d->order && ev->e[LE_AMB_DATE].line;
+	d->dec = dec ? dec : ev->e[LE_POINT].line ? DEC_POINT :
+	    ev->e[LE_COMMA].line ? DEC_COMMA : pdec;
+	d->warn_dec = !d->dec && ev->e[LE_AMB_DEC].line;
+	if (!d->dec)
+		d->dec = DEC_POINT;
 }
 
 /* ---- totals ---- */
@@ -742,7 +957,7 @@ lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
 {
 	static const enum lay_mark order[] = { LM_SUB, LM_SECTION, LM_ACCOUNT,
 	    LM_GRAND, LM_FILE };
-	int any = 0, rc;
+	int rc;
 
 	*dec = 2;
 	for (size_t i = 0; i < NELEM(order); i++) {
@@ -752,21 +967,13 @@ lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
 		rc = scope_sum(s, col, cur, order[i], &sum, &wc, &d);
 		if (rc < 0)
 			return -1;
-		if (rc == 0)
-			any = 1;
-		if (rc == 0 && sum == total)
+		if (sum == total)	/* (nothing written since the mark: 0) */
 			return 0;
-	}
-	/* nothing written at all: a total of 0 is right, others are not */
-	if (!any) {
-		*written = 0;
-		*wcur = cur;
-		return total == 0 ? 0 : 1;
 	}
 	rc = scope_sum(s, col, cur, kind == LT_SUB ? LM_SUB : LM_FILE, written,
 	    wcur, dec);
 	if (rc == 1)
-		*written = 0, *wcur = cur;
+		*wcur = cur;
 	return rc < 0 ? -1 : 1;
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
 #include "hdrmap.h"
 #include "rec.h"
 
@@ -123,10 +124,70 @@ int lay_account_line(const char *s, size_t n);
 int lay_report_date(const char *s, size_t n, const char *next, size_t nn,
     int order, int32_t *d);
 
+/* The report date of a title row: in one of its cells (a cell reading
+ * "Date at filter" and the next), or in its cells joined by commas ("As of
+ * November 30, 2026" unquoted). 0, *D and the cell's text in TEXT (at
+ * most CAP - 1 bytes), or -1. */
+int lay_title_date(const struct val *v, size_t n, int order, int32_t *d,
+    char *text, size_t cap);
+/* A title row's cell that names the report date of the row below it (OCA's
+ * filter table: "Date at filter" over "30/11/2026"): its column, or -1. */
+int lay_date_label(const struct val *v, size_t n);
+
+/* A total's label as it may stand in a customer column: "Total",
+ * "Totals:", "Grand Total", "Total for ...", "Total - US Dollar", 合计 ...;
+ * not "Total Gas Ltd", a customer. */
+int lay_plain_total(const char *s, size_t n);
+
 /* Does the cell hold money, as a report writes it: an amount with a
  * decimal or thousands separator (1,234.56, 0.00, 1.234,56-, (60.00)),
  * not a bare integer (days, counts, ids) nor a percentage. */
 int lay_money_text(const char *s, size_t n);
+
+/* ---- how a file writes its dates and amounts (SPEC 2.1) ---- */
+
+/* What the cells of a file tell, and the first line that told it: dates
+ * that only fit day first (13/4/2026) or month first (4/13/2026), dates
+ * that fit both (3/4/2026; not 3.4.2026, day first by convention, nor
+ * 3/3/2026), amounts that only fit a decimal point (1,234.56, 7.5) or a
+ * decimal comma (1.234,56, 7,50), and amounts that fit both (1.500 in a
+ * currency with three decimals, or none known). */
+enum lay_ev { LE_DMY, LE_MDY, LE_AMB_DATE, LE_POINT, LE_COMMA, LE_AMB_DEC,
+	LE_N };
+
+struct lay_evidence {
+	struct {
+		unsigned long line;	/* 0: none yet */
+		char text[ERR_QUOTE_MAX];	/* the cell, quoted for a message */
+	} e[LE_N];
+	int symbol;		/* an amount carried a currency symbol */
+};
+
+/* A date cell on LINE. */
+void lay_see_date(struct lay_evidence *ev, const char *p, size_t n,
+    unsigned long line);
+/* An amount cell on LINE; DEC: the decimals of the row's currency, or -1
+ * when not known yet. Returns 1 (and records nothing) when only the
+ * currency can tell (150.000, 1,500): call it again with DEC; else 0. A
+ * currency with fewer than three decimals settles such a cell: its
+ * separator groups thousands (150.000 JPY is 150000, 1.500 EUR 1500). */
+int lay_see_amount(struct lay_evidence *ev, const char *p, size_t n,
+    unsigned long line, int dec);
+
+struct lay_decision {
+	int order;		/* ORD_DMY, ORD_MDY, or 0: by the separator */
+	unsigned dec;		/* DEC_POINT or DEC_COMMA */
+	int date_conflict;	/* LE_DMY and LE_MDY both, no option */
+	int dec_conflict;	/* LE_POINT and LE_COMMA both, no option */
+	int warn_date;		/* the order rests on LE_AMB_DATE alone */
+	int warn_dec;		/* the separator rests on LE_AMB_DEC alone */
+};
+
+/* Once per file: an option (ORDER, DEC: 0 when not given) wins, then the
+ * evidence, then the profile's defaults (PORDER, PDEC), then the
+ * separator (dates) or the decimal point (amounts), with a warning. */
+void lay_decide(const struct lay_evidence *ev, int order, unsigned dec,
+    int porder, unsigned pdec, struct lay_decision *d);
 
 /* ---- the report's totals against what was written ---- */
 

@@ -182,6 +182,25 @@ test_report_date(void)
 	RD("Ageing by due date", 0, NULL);
 	RD("As at", 0, NULL);
 #undef RD
+	{
+		struct val row[3] = { { "As of November 30", 17, V_STR },
+		    { " 2026", 5, V_STR }, { "", 0, V_STR } };
+		char text[64];
+		CHECK_INT(lay_title_date(row, 3, 0, &d, text, sizeof(text)), 0);
+		CHECK_INT(d, day("2026-11-30"));
+		CHECK_STR(text, "As of November 30, 2026");
+		CHECK_INT(lay_title_date(row + 2, 1, 0, &d, text, sizeof(text)),
+		    -1);
+	}
+#define PT(s, v) CHECK_INT(lay_plain_total(s, strlen(s)), v)
+	PT("Total", 1);
+	PT("Totals:", 1);
+	PT("Total for 1 - 30 days past due", 1);
+	PT("Total - US Dollar", 1);
+	PT("合计", 1);
+	PT("Total Gas Ltd", 0);
+	PT("中国石化", 0);
+#undef PT
 	s = "Date at filter";
 	CHECK_INT(lay_report_date(s, strlen(s), "30/11/2026", 10, ORD_DMY, &d), 0);
 	CHECK_INT(d, day("2026-11-30"));
@@ -304,6 +323,67 @@ test_sums(void)
 	lay_sums_free(s);
 }
 
+static void
+test_evidence(void)
+{
+	struct lay_evidence ev;
+	struct lay_decision d;
+
+#define SEE_D(s, line) lay_see_date(&ev, s, strlen(s), line)
+#define SEE_A(s, line, dec) lay_see_amount(&ev, s, strlen(s), line, dec)
+	/* dates: 13/4 only day first, 4/13 only month first: both, a conflict */
+	memset(&ev, 0, sizeof(ev));
+	SEE_D("2026-11-30", 1);
+	SEE_D("03/03/2026", 2);
+	SEE_D("03.11.2026", 3);
+	CHECK_INT(ev.e[LE_AMB_DATE].line, 0);
+	SEE_D("03/09/2026", 4);
+	CHECK_INT(ev.e[LE_AMB_DATE].line, 4);
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.order, 0);
+	CHECK_INT(d.warn_date, 1);
+	lay_decide(&ev, 0, 0, ORD_DMY, 0, &d);	/* the profile settles it */
+	CHECK_INT(d.order, ORD_DMY);
+	CHECK_INT(d.warn_date, 0);
+	SEE_D("31/12/2026", 5);
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.order, ORD_DMY);
+	CHECK_INT(d.date_conflict, 0);
+	SEE_D("12/31/2026", 6);
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.date_conflict, 1);
+	CHECK_STR(ev.e[LE_MDY].text, "12/31/2026");
+	lay_decide(&ev, ORD_MDY, 0, 0, 0, &d);	/* --date-order */
+	CHECK_INT(d.date_conflict, 0);
+	CHECK_INT(d.order, ORD_MDY);
+
+	/* amounts: the currency settles 150.000 (JPY) and 1.500 (EUR) */
+	memset(&ev, 0, sizeof(ev));
+	CHECK_INT(SEE_A("1234.56", 1, -1), 0);
+	CHECK_INT(SEE_A("150.000", 2, -1), 1);	/* ask the currency */
+	CHECK_INT(SEE_A("150.000", 2, 0), 0);
+	CHECK_INT(ev.e[LE_COMMA].line, 2);
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.dec_conflict, 1);
+	lay_decide(&ev, 0, DEC_COMMA, 0, 0, &d);
+	CHECK_INT(d.dec_conflict, 0);
+	CHECK_INT(d.dec, DEC_COMMA);
+	memset(&ev, 0, sizeof(ev));
+	SEE_A("1.500", 3, 3);	/* KWD: three decimals, still ambiguous */
+	CHECK_INT(ev.e[LE_AMB_DEC].line, 3);
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.dec, DEC_POINT);
+	CHECK_INT(d.warn_dec, 1);
+	SEE_A("1.234,56-", 4, 2);
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.dec, DEC_COMMA);
+	CHECK_INT(d.warn_dec, 0);
+	SEE_A("\xc2\xa5" "12", 5, 2);
+	CHECK_INT(ev.symbol, 1);
+#undef SEE_D
+#undef SEE_A
+}
+
 int
 main(void)
 {
@@ -313,5 +393,6 @@ main(void)
 	test_money_text();
 	test_header();
 	test_sums();
+	test_evidence();
 	return unit_done("test-layout");
 }
