@@ -75,6 +75,8 @@ static int out_bucket = -1, out_days = -1;
 static size_t *out_extra;	/* the columns kept, in order */
 static size_t nextra;
 static struct lay_sums *sums;
+static int odd_rows;		/* pass 1 saw rows other than documents */
+static int need_sums;		/* totals to check, or -v: sums are kept */
 
 /* The section the rows below belong to: a customer, or an ageing bucket
  * (QuickBooks' detail); amounts on the section row are checked when the
@@ -440,8 +442,13 @@ static void
 survey_money(const struct row *w, int c, const char *p, size_t n,
     unsigned long line, int *curdec)
 {
+	int pa;
+
 	if (w->v[c].type == V_NUM)
 		return;
+	if ((pa = lay_plain_amount(p, n)) == 1 || (pa == 2 &&
+	    ev.e[LE_POINT].line))
+		return;	/* (what the call below would learn, known) */
 	if (lay_see_amount(&ev, p, n, line, *curdec) == 1) {
 		char code[8];
 		int known;
@@ -480,6 +487,24 @@ plain_row(const struct row *w, const char **p, size_t *n)
 	return *n > 0 && !maybe_total(*p, *n);
 }
 
+/* Is the cell of field F empty (raw: spaces are something)? */
+static inline int
+no_cell(const struct row *w, int f)
+{
+	return fcol[f] < 0 || (size_t)fcol[f] >= w->n || w->v[fcol[f]].n == 0;
+}
+
+/* A plain document row, in both passes the same test: no total, section,
+ * account line, header or sum line (no customer, no document) can be. */
+static inline int
+plain_doc_row(const struct row *w, const char **p, size_t *n)
+{
+	return plain_row(w, p, n) && fcol[F_CUSTOMER] >= 0 &&
+	    !((*p)[0] >= '0' && (*p)[0] <= '9' && lay_account_line(*p, *n)) &&
+	    !(*n == cx[0].nlen && memcmp(*p, H.cols[0].name, *n) == 0) &&
+	    !(no_cell(w, F_CUSTOMER) && no_cell(w, F_INVOICE));
+}
+
 /* The dates and amounts of a data row; which columns hold money; section
  * rows (a label alone). */
 static void
@@ -490,8 +515,10 @@ survey_row(const struct row *w, unsigned long line)
 	const char *p;
 	size_t n;
 
-	if (!plain_row(w, &p, &n)) {
-		/* the rare rows: the exact look */
+	if (!plain_doc_row(w, &p, &n)) {
+		/* the rare rows: the exact look; and the report has more than
+		 * documents, so its sums are kept for its totals */
+		odd_rows = 1;
 		first = first_cell(w, &filled);
 		if (first < 0)
 			return;
@@ -516,8 +543,10 @@ survey_row(const struct row *w, unsigned long line)
 		trim(&p, &n);
 		if (n == 0)
 			continue;
-		if (cx[c].kind == SK_DATE)
-			lay_see_date(&ev, p, n, line);
+		if (cx[c].kind == SK_DATE) {
+			if (!lay_iso_date(p, n))
+				lay_see_date(&ev, p, n, line);
+		}
 		else if (cx[c].kind == SK_MONEY)
 			survey_money(w, (int)c, p, n, line, &curdec);
 		else if (cx[c].kind == SK_UNKNOWN) {
@@ -881,6 +910,7 @@ plan_output(void)
 		    f == F_OPEN || f == F_PAID || f == F_CREDIT || f == F_CREDITED;
 	}
 	sums = lay_sums_new(H.ncols);
+	need_sums = odd_rows || H.aged || opt.c.verbose;
 	S.sec.v = xcalloc(H.ncols + 1, sizeof(int64_t));
 	S.sec.has = xcalloc(H.ncols + 1, 1);
 	S.acct.v = xcalloc(H.ncols + 1, sizeof(int64_t));
@@ -959,6 +989,8 @@ clear_cells(void)
 static void
 track(struct rec *x, size_t c, const char *cur, int d, int64_t v)
 {
+	if (!need_sums)
+		return;	/* a plain list of documents, and no -v */
 	if (lay_sums_add(sums, c, cur, d, v) != 0)
 		die_at(EXIT_FATAL, x->file, x->line, "the sum of column \"%s\" "
 		    "overflows", H.cols[c].name);
@@ -975,6 +1007,9 @@ compare(struct rec *x, const char *file, unsigned long line, size_t c,
 	int d, rc;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], e[MONEY_BUFSZ];
 
+	if (!need_sums)	/* (pass 1 saw every row pass 2 sees as one) */
+		die_at(EXIT_FATAL, file, line, "internal error: a total no row "
+		    "of the first pass announced");
 	rc = lay_sums_check(sums, c, cur, total, kind, &written, &wcur, &d);
 	if (rc <= 0 || *bad)
 		return;
@@ -1593,10 +1628,7 @@ data_row(struct rec *x, const struct row *w)
 	}
 	/* most rows: three cells or more, and no label a total, section or
 	 * account line could have, nor the header's */
-	if ((!plain_row(w, &p, &n) || fcol[F_CUSTOMER] < 0 ||
-	    (p[0] >= '0' && p[0] <= '9' && lay_account_line(p, n)) ||
-	    (n == cx[0].nlen && memcmp(p, H.cols[0].name, n) == 0)) &&
-	    odd_row(x, w))
+	if (!plain_doc_row(w, &p, &n) && odd_row(x, w))
 		return;
 	if (too_wide(x, w))
 		return;

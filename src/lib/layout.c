@@ -689,8 +689,8 @@ lay_see_date(struct lay_evidence *ev, const char *p, size_t n,
 	unsigned ords = 0;
 	int32_t d;
 
-	if (n == 10 && p[4] == '-' && p[7] == '-')
-		return;	/* ISO: no decision */
+	if (lay_iso_date(p, n))
+		return;	/* no decision */
 	if (norm_date(p, n, &o, &d, &ords) != NORM_OK || ords == 0)
 		return;
 	if (ords == ORD_DMY)
@@ -706,24 +706,6 @@ lay_see_date(struct lay_evidence *ev, const char *p, size_t n,
 		    norm_date(p, n, &mdy, &b, &ords) == NORM_OK && a != b)
 			see(ev, LE_AMB_DATE, line, p, n);
 	}
-}
-
-/* Plain money: [-]digits[.d or .dd], the form most cells take: 2 (it
- * has the point), 1 (digits alone) or 0. One test per byte. */
-static inline int
-plain_point(const char *p, size_t n)
-{
-	size_t i = p[0] == '-', dot = 0;
-
-	for (; i < n; i++)
-		if ((unsigned)((unsigned char)p[i] - '0') > 9u) {
-			if (p[i] != '.' || dot)
-				return 0;
-			dot = i;
-		}
-	if (!dot)
-		return 1;
-	return n - dot - 1 >= 1 && n - dot - 1 <= 2 ? 2 : 0;
 }
 
 /* One separator followed by exactly three digits ("150.000", "1,500"):
@@ -756,7 +738,7 @@ lay_see_amount(struct lay_evidence *ev, const char *p, size_t n,
 
 	if (n == 0)
 		return 0;
-	if ((pp = plain_point(p, n)) > 0) {
+	if ((pp = lay_plain_amount(p, n)) > 0) {
 		if (pp == 2)
 			see(ev, LE_POINT, line, p, n);
 		return 0;
