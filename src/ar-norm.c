@@ -102,16 +102,7 @@ struct row {
 	size_t n;
 };
 
-/* Trim, cheaply when there is nothing to trim (most cells). */
-static inline void
-trim(const char **p, size_t *n)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-
-	if (*n > 0 && (s[0] <= ' ' || s[0] >= 0x80 || s[*n - 1] <= ' ' ||
-	    s[*n - 1] >= 0x80))
-		norm_trim(p, n);
-}
+#define trim lay_trim
 
 static inline void
 cell_of(const struct row *w, int c, const char **p, size_t *n)
@@ -190,30 +181,6 @@ first_cell(const struct row *w, size_t *filled)
 		++*filled;
 	}
 	return first;
-}
-
-/* Could this cell be a label (a total, a section, an account)? Labels
- * start with a letter or a non-ASCII character: an amount, a date or a
- * number never does, and the full check is costly. */
-static inline int
-label_like(const char *p, size_t n)
-{
-	unsigned char c = n ? (unsigned char)p[0] : 0;
-
-	return n > 0 && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
-}
-
-/* Might this label be a total's (合计, Total, Subtotal, Grand Total,
- * Percentage of total, Summe, Gesamt, Zwischensumme)? A cheap look at its
- * first byte before lay_total_kind's full one. */
-static inline int
-maybe_total(const char *p, size_t n)
-{
-	unsigned c = n > 0 ? (unsigned char)p[0] | 0x20 : 0;
-	const unsigned mask = 1u << ('t' - 'a') | 1u << ('s' - 'a') |
-	    1u << ('g' - 'a') | 1u << ('p' - 'a') | 1u << ('z' - 'a');
-
-	return c >= 0xe0 || (c >= 'a' && c <= 'z' && (mask >> (c - 'a') & 1));
 }
 
 /* ---- values ---- */
@@ -458,76 +425,28 @@ survey_money(const struct row *w, int c, const char *p, size_t n,
 	}
 }
 
-/* Raw cells with something in them (spaces count), and the first. */
-static inline size_t
-filled_raw(const struct row *w, int *first)
-{
-	size_t filled = 0;
-
-	*first = -1;
-	for (size_t c = 0; c < w->n; c++)
-		if (w->v[c].n > 0) {
-			if (*first < 0)
-				*first = (int)c;
-			filled++;
-		}
-	return filled;
-}
-
-/* Most rows: their first three cells filled, the first no total's label
- * (then they are no total, section or blank row). */
-static inline int
-plain_row(const struct row *w, const char **p, size_t *n)
-{
-	if (w->n < 3 || w->v[0].n == 0 || w->v[1].n == 0 || w->v[2].n == 0)
-		return 0;
-	*p = w->v[0].p;
-	*n = w->v[0].n;
-	trim(p, n);
-	return *n > 0 && !maybe_total(*p, *n);
-}
-
-/* Is the cell of field F empty (raw: spaces are something)? */
-static inline int
-no_cell(const struct row *w, int f)
-{
-	return fcol[f] < 0 || (size_t)fcol[f] >= w->n || w->v[fcol[f]].n == 0;
-}
-
-/* A plain document row, in both passes the same test: no total, section,
- * account line, header or sum line (no customer, no document) can be. */
-static inline int
-plain_doc_row(const struct row *w, const char **p, size_t *n)
-{
-	return plain_row(w, p, n) && fcol[F_CUSTOMER] >= 0 &&
-	    !((*p)[0] >= '0' && (*p)[0] <= '9' && lay_account_line(*p, *n)) &&
-	    !(*n == cx[0].nlen && memcmp(*p, H.cols[0].name, *n) == 0) &&
-	    !(no_cell(w, F_CUSTOMER) && no_cell(w, F_INVOICE));
-}
-
 /* The dates and amounts of a data row; which columns hold money; section
  * rows (a label alone). */
 static void
 survey_row(const struct row *w, unsigned long line)
 {
 	int curdec = -1, first;
-	size_t filled;
 	const char *p;
 	size_t n;
 
-	if (!plain_doc_row(w, &p, &n)) {
+	if (!lay_plain_row(&H, w->v, w->n, &p, &n)) {
 		/* the rare rows: the exact look; and the report has more than
 		 * documents, so its sums are kept for its totals */
+		enum lay_total kind;
+		enum lay_row r = lay_row_kind(&H, w->v, w->n, 0, &first, &kind);
 		odd_rows = 1;
-		first = first_cell(w, &filled);
-		if (first < 0)
-			return;
-		cell_of(w, first, &p, &n);
-		if (maybe_total(p, n) && lay_total_kind(p, n) != LT_NONE)
-			return;	/* a total's cells tell nothing of the rest */
-		if (filled == 1 && first != fcol[F_CUSTOMER] && H.ncols > 2) {
+		if (r == LR_TOTAL || r == LR_BLANK || r == LR_HEADER ||
+		    r == LR_ACCOUNT)
+			return;	/* their cells tell nothing of the rest */
+		if (r == LR_SECTION) {
 			char k[256];
 			struct lay_bucket b;
+			cell_of(w, first, &p, &n);
 			norm_header(p, n, k, sizeof(k));
 			sections++;
 			bucket_sections += lay_bucket(k, &b);
@@ -698,7 +617,7 @@ title_row(const struct row *w)
 		const char *p;
 		size_t n;
 		cell_of(w, first, &p, &n);
-		if (label_like(p, n) && !lay_account_line(p, n))
+		if (lay_label_like(p, n) && !lay_account_line(p, n))
 			pre_section = xstrndup(p, n);
 	}
 }
@@ -1543,77 +1462,35 @@ too_wide(struct rec *x, const struct row *w)
 	return 1;
 }
 
-/* Does any date column hold something? A label in column SKIP (a section
- * row's, under the Invoice Date of Xero's detail) is no date. */
-static int
-has_date(const struct row *w, int skip)
-{
-	for (int f = 0; f < NFIELDS; f++) {
-		int c = fcol[f];
-		if (nfields[f].kind != K_DATE || c < 0 || (size_t)c >= w->n ||
-		    w->v[c].n == 0)
-			continue;
-		if (c == skip) {
-			struct norm_date_opts o = { order, opt.date_format, 1 };
-			const char *p;
-			size_t n;
-			int32_t d;
-			unsigned ords;
-			cell_of(w, c, &p, &n);
-			if (norm_date(p, n, &o, &d, &ords) != NORM_OK)
-				continue;
-		}
-		return 1;
-	}
-	return 0;
-}
-
 /* The rows that are not plainly documents: totals, sections, account
  * lines, the header again, rows blank but for spaces. 1: done with it. */
 static int
 odd_row(struct rec *x, const struct row *w)
 {
-	size_t filled, n;
-	int first = first_cell(w, &filled);
+	enum lay_total kind;
+	int first;
 	const char *p;
+	size_t n;
 
-	if (first < 0) {
+	switch (lay_row_kind(&H, w->v, w->n, order, &first, &kind)) {
+	case LR_BLANK:
 		n_blank++;
 		rec_filtered(rd, x);
 		return 1;
-	}
-	cell_of(w, first, &p, &n);
-	if (filled == 1 && first != fcol[F_CUSTOMER] && first != fcol[F_INVOICE] &&
-	    H.ncols > 2 && !label_like(p, n) && lay_money_text(p, n)) {
-		total_row(x, w, LT_GRAND);	/* a total with no label */
+	case LR_TOTAL:
+		total_row(x, w, kind);
 		return 1;
+	case LR_HEADER:
+		rec_uncount(rd, x);
+		return 1;
+	case LR_SECTION:
+	case LR_ACCOUNT:
+		cell_of(w, first, &p, &n);
+		section_row(x, w, p, n);
+		return 1;
+	default:
+		return 0;
 	}
-	if (label_like(p, n) || filled == 1 || lay_account_line(p, n)) {
-		enum lay_total kind = maybe_total(p, n) ? lay_total_kind(p, n) :
-		    LT_NONE;
-		const char *ip;
-		size_t in;
-		cell_of(w, fcol[F_INVOICE], &ip, &in);
-		/* a row with a document number is a document */
-		if (kind != LT_NONE && (in == 0 || first == fcol[F_INVOICE]) &&
-		    (first != fcol[F_CUSTOMER] || lay_plain_total(p, n))) {
-			total_row(x, w, kind);
-			return 1;
-		}
-		if (lay_header_again(&H, w->v, w->n)) {
-			rec_uncount(rd, x);
-			return 1;
-		}
-		int lone = filled == 1 && H.ncols > 2;
-		if (((lone && first != fcol[F_CUSTOMER]) ||
-		    (fcol[F_CUSTOMER] < 0 && first != fcol[F_CURRENCY]) ||
-		    (lay_account_line(p, n) && (lone ||
-		    first != fcol[F_CUSTOMER]))) && !has_date(w, first)) {
-			section_row(x, w, p, n);
-			return 1;
-		}
-	}
-	return 0;
 }
 
 static void
@@ -1628,7 +1505,7 @@ data_row(struct rec *x, const struct row *w)
 	}
 	/* most rows: three cells or more, and no label a total, section or
 	 * account line could have, nor the header's */
-	if (!plain_doc_row(w, &p, &n) && odd_row(x, w))
+	if (!lay_plain_row(&H, w->v, w->n, &p, &n) && odd_row(x, w))
 		return;
 	if (too_wide(x, w))
 		return;

@@ -371,6 +371,7 @@ lay_take_header(struct lay_head *h, const struct lay_opts *o,
 		int f, prio = 0;
 		norm_trim(&p, &pn);
 		col->name = xstrndup(p, pn);
+		col->nlen = pn;
 		norm_header(p, pn, k, sizeof(k));
 		col->field = -1;
 		/* the unnamed first column: only a profile may name it */
@@ -667,6 +668,95 @@ lay_money_text(const char *s, size_t n)
 	if (n == 0 || (memchr(s, '.', n) == NULL && memchr(s, ',', n) == NULL))
 		return 0;
 	return norm_amount(s, n, 0, 4, &v, &modes, cur) == NORM_OK;
+}
+
+/* ---- what a row is ---- */
+
+static void
+cell(const struct val *v, size_t n, int c, const char **p, size_t *pn)
+{
+	*p = "";
+	*pn = 0;
+	if (c >= 0 && (size_t)c < n && v[c].p != NULL) {
+		*p = v[c].p;
+		*pn = v[c].n;
+		lay_trim(p, pn);
+	}
+}
+
+/* Does a date column hold a date? A label in column SKIP (a section
+ * row's, under the Invoice Date of Xero's detail) is none. */
+static int
+has_date(const struct lay_head *h, const struct val *v, size_t n, int skip,
+    int order)
+{
+	for (int f = 0; f < NFIELDS; f++) {
+		int c = h->fcol[f];
+		const char *p;
+		size_t pn;
+		if (nfields[f].kind != K_DATE || c < 0 || (size_t)c >= n ||
+		    v[c].n == 0)
+			continue;
+		if (c == skip) {
+			struct norm_date_opts o = { order, NULL, 1 };
+			int32_t d;
+			unsigned ords;
+			cell(v, n, c, &p, &pn);
+			if (norm_date(p, pn, &o, &d, &ords) != NORM_OK)
+				continue;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+enum lay_row
+lay_row_kind(const struct lay_head *h, const struct val *v, size_t n,
+    int order, int *first, enum lay_total *kind)
+{
+	size_t filled = 0, pn, in;
+	const char *p, *ip;
+	int lone;
+
+	*first = -1;
+	*kind = LT_NONE;
+	for (size_t c = 0; c < n; c++) {
+		cell(v, n, (int)c, &p, &pn);
+		if (pn == 0)
+			continue;
+		if (*first < 0)
+			*first = (int)c;
+		filled++;
+	}
+	if (*first < 0)
+		return LR_BLANK;
+	cell(v, n, *first, &p, &pn);
+	lone = filled == 1 && h->ncols > 2;
+	if (lone && *first != h->fcol[F_CUSTOMER] &&
+	    *first != h->fcol[F_INVOICE] && !lay_label_like(p, pn) &&
+	    lay_money_text(p, pn)) {
+		*kind = LT_GRAND;	/* a total with no label */
+		return LR_TOTAL;
+	}
+	if (!lay_label_like(p, pn) && filled != 1 && !lay_account_line(p, pn))
+		return LR_DOC;
+	if (lay_maybe_total(p, pn))
+		*kind = lay_total_kind(p, pn);
+	cell(v, n, h->fcol[F_INVOICE], &ip, &in);
+	/* a row with a document number is a document */
+	if (*kind != LT_NONE && (in == 0 || *first == h->fcol[F_INVOICE]) &&
+	    (*first != h->fcol[F_CUSTOMER] || lay_plain_total(p, pn)))
+		return LR_TOTAL;
+	*kind = LT_NONE;
+	if (lay_header_again(h, v, n))
+		return LR_HEADER;
+	if (((lone && *first != h->fcol[F_CUSTOMER]) ||
+	    (h->fcol[F_CUSTOMER] < 0 && *first != h->fcol[F_CURRENCY]) ||
+	    (lay_account_line(p, pn) && (lone ||
+	    *first != h->fcol[F_CUSTOMER]))) &&
+	    !has_date(h, v, n, *first, order))
+		return lay_account_line(p, pn) ? LR_ACCOUNT : LR_SECTION;
+	return LR_DOC;
 }
 
 /* ---- how a file writes its dates and amounts ---- */

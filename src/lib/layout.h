@@ -9,9 +9,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "err.h"
 #include "hdrmap.h"
+#include "norm.h"
 #include "rec.h"
 
 /* ---- ageing buckets ---- */
@@ -65,6 +67,7 @@ struct lay_opts {
 
 struct lay_col {
 	char *name;		/* its header cell, trimmed */
+	size_t nlen;		/* its length */
 	int field;		/* enum nfield, or -1 */
 	int keep;		/* a known column kept as it is (HDR_KEEP) */
 	int bucket;		/* an ageing bucket (b holds its days) */
@@ -102,6 +105,74 @@ int lay_header_again(const struct lay_head *h, const struct val *v, size_t n);
 
 /* ---- rows ---- */
 
+/* A general-ledger account line, not a customer: "121000 Account
+ * Receivable", "121000 - Account Receivable", "1122 应收账款". */
+int lay_account_line(const char *s, size_t n);
+
+/* A cell trimmed of spaces (ASCII, U+00A0, U+3000), cheaply when there is
+ * nothing to trim, as most cells. */
+static inline void
+lay_trim(const char **p, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+
+	if (*n > 0 && (s[0] <= ' ' || s[0] >= 0x80 || s[*n - 1] <= ' ' ||
+	    s[*n - 1] >= 0x80))
+		norm_trim(p, n);
+}
+
+/* Could the cell be a label (a total, a section, an account)? Labels
+ * start with a letter or a non-ASCII character: an amount, a date or a
+ * number never does. */
+static inline int
+lay_label_like(const char *p, size_t n)
+{
+	unsigned char c = n ? (unsigned char)p[0] : 0;
+
+	return n > 0 && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+}
+
+/* Might the cell be a total's label (合计, Total, Subtotal, Grand Total,
+ * Percentage of total, Summe, Gesamt, Zwischensumme)? A look at its first
+ * byte before lay_total_kind's. */
+static inline int
+lay_maybe_total(const char *p, size_t n)
+{
+	unsigned c = n > 0 ? (unsigned char)p[0] | 0x20 : 0;
+	const unsigned mask = 1u << ('t' - 'a') | 1u << ('s' - 'a') |
+	    1u << ('g' - 'a') | 1u << ('p' - 'a') | 1u << ('z' - 'a');
+
+	return c >= 0xe0 || (c >= 'a' && c <= 'z' && (mask >> (c - 'a') & 1));
+}
+
+/* Is the cell of field F empty (raw: spaces are something)? */
+static inline int
+lay_no_cell(const struct lay_head *h, const struct val *v, size_t n, int f)
+{
+	return h->fcol[f] < 0 || (size_t)h->fcol[f] >= n ||
+	    v[h->fcol[f]].n == 0;
+}
+
+/* Most rows, told apart cheaply, the same in both passes of ar-norm: the
+ * first three cells filled, the first no total's label, no account line,
+ * not the header's, and a customer or a document number. *P, *PN: the
+ * first cell, trimmed. Others go to lay_row_kind. */
+static inline int
+lay_plain_row(const struct lay_head *h, const struct val *v, size_t n,
+    const char **p, size_t *pn)
+{
+	if (n < 3 || v[0].n == 0 || v[1].n == 0 || v[2].n == 0)
+		return 0;
+	*p = v[0].p;
+	*pn = v[0].n;
+	lay_trim(p, pn);
+	return *pn > 0 && !lay_maybe_total(*p, *pn) && h->fcol[F_CUSTOMER] >= 0 &&
+	    !((*p)[0] >= '0' && (*p)[0] <= '9' && lay_account_line(*p, *pn)) &&
+	    !(*pn == h->cols[0].nlen && memcmp(*p, h->cols[0].name, *pn) == 0) &&
+	    !(lay_no_cell(h, v, n, F_CUSTOMER) && lay_no_cell(h, v, n, F_INVOICE));
+}
+
+
 enum lay_total {
 	LT_NONE,		/* no total label */
 	LT_SUB,			/* 小计, Subtotal, Total for X, Total X, X 合计 */
@@ -111,9 +182,26 @@ enum lay_total {
 };
 enum lay_total lay_total_kind(const char *s, size_t n);
 
-/* A general-ledger account line, not a customer: "121000 Account
- * Receivable", "121000 - Account Receivable", "1122 应收账款". */
-int lay_account_line(const char *s, size_t n);
+/* What a row after the header is. */
+enum lay_row {
+	LR_DOC,			/* a document (a summary's customer row) */
+	LR_BLANK,		/* nothing but spaces */
+	LR_TOTAL,		/* a total or subtotal: *KIND says which */
+	LR_SECTION,		/* a label for the rows below: a customer, a
+				 * bucket (Xero's contact, Odoo's partner line,
+				 * QuickBooks' "91 or more days past due") */
+	LR_ACCOUNT,		/* a general-ledger account line */
+	LR_HEADER		/* the header again */
+};
+
+/* The kind of a row lay_plain_row left: a total (its label first, in
+ * no document's row; in a customer column only lay_plain_total's labels;
+ * a lone amount is an unlabelled total), the header again, a section (a
+ * label alone, or, with no customer column, a name and no date: ORDER
+ * reads the dates), an account line. *FIRST: the first filled column. */
+enum lay_row lay_row_kind(const struct lay_head *h, const struct val *v,
+    size_t n, int order, int *first, enum lay_total *kind);
+
 
 /* The report date in a title cell: "As at 30 November 2026", "As of:
  * 11/30/2026", "As of November 30, 2026", "截止日期：2026-11-30", "截至

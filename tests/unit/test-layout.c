@@ -279,6 +279,75 @@ test_header(void)
 	}
 }
 
+/* A row of a CSV line's cells (no quotes), kept in BUF. */
+static size_t
+row_of(char *buf, const char *line, struct val *v, size_t max)
+{
+	size_t n = 0;
+	char *p = buf;
+
+	strcpy(buf, line);
+	for (;;) {
+		char *c = strchr(p, ',');
+		if (n == max)
+			break;
+		v[n].p = p;
+		v[n].n = c ? (size_t)(c - p) : strlen(p);
+		v[n].type = V_STR;
+		n++;
+		if (c == NULL)
+			break;
+		p = c + 1;
+	}
+	return n;
+}
+
+static void
+test_rows(void)
+{
+	struct lay_opts o = { NULL, NULL, 0 };
+	struct lay_head h;
+	struct val v[8];
+	char buf[256];
+	const char *p;
+	size_t n, pn;
+	int first;
+	enum lay_total kind;
+
+	n = row_of(buf, "Customer,Invoice,Due Date,Amount", v, 8);
+	lay_take_header(&h, &o, v, n);
+#define KIND(line, want, wkind) do { n = row_of(buf, line, v, 8); \
+	CHECK_INT(lay_plain_row(&h, v, n, &p, &pn), 0); \
+	CHECK_INT(lay_row_kind(&h, v, n, 0, &first, &kind), want); \
+	CHECK_INT(kind, wkind); } while (0)
+	n = row_of(buf, "Acme,I-1,2026-12-01,5.00", v, 8);
+	CHECK_INT(lay_plain_row(&h, v, n, &p, &pn), 1);
+	n = row_of(buf, "Total Gas Ltd,I-2,2026-12-01,5.00", v, 8);
+	CHECK_INT(lay_plain_row(&h, v, n, &p, &pn), 0);	/* a T: looked at */
+	CHECK_INT(lay_row_kind(&h, v, n, 0, &first, &kind), LR_DOC);
+	KIND("Total,,,10.00", LR_TOTAL, LT_GRAND);
+	KIND("Subtotal,,,10.00", LR_TOTAL, LT_SUB);
+	KIND("小计,,,10.00", LR_TOTAL, LT_SUB);
+	KIND(",,,78.00", LR_TOTAL, LT_GRAND);	/* SAP's sum line */
+	KIND("Percentage of total,,,100%", LR_TOTAL, LT_SKIP);
+	KIND("Acme Ltd,,,", LR_DOC, LT_NONE);	/* a customer, owing nothing */
+	KIND(",91 or more days past due,,", LR_SECTION, LT_NONE);
+	KIND("121000 Account Receivable,,,", LR_ACCOUNT, LT_NONE);
+	KIND("Customer,Invoice,Due Date,Amount", LR_HEADER, LT_NONE);
+	KIND(" , ,,", LR_BLANK, LT_NONE);
+	lay_free_header(&h);
+
+	/* no customer column: a name and no date is a section (Xero) */
+	n = row_of(buf, "Invoice Date,Invoice Number,Due Date,Current,Total", v, 8);
+	lay_take_header(&h, &o, v, n);
+	KIND("Ashgrove Cafe,,,,", LR_SECTION, LT_NONE);
+	KIND("Azure Interior,,,1.00,1.00", LR_SECTION, LT_NONE);
+	KIND("22 Nov 2026,INV-1,20 Dec 2026,1.00,1.00", LR_DOC, LT_NONE);
+	KIND("Total Ashgrove Cafe,,,1.00,1.00", LR_TOTAL, LT_SUB);
+#undef KIND
+	lay_free_header(&h);
+}
+
 static void
 test_sums(void)
 {
@@ -393,6 +462,7 @@ main(void)
 	test_money_text();
 	test_header();
 	test_sums();
+	test_rows();
 	test_evidence();
 	return unit_done("test-layout");
 }
