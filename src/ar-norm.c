@@ -1757,6 +1757,8 @@ main(int argc, char **argv)
 
 	rec_convert = xlsx_convert;	/* a workbook read as rows */
 	rd = rec_open(argv, argc, &opt.c.in);
+	if (xlsx_sheet != NULL && !xlsx_seen)
+		warnx("--sheet %s: no input is an .xlsx workbook", xlsx_sheet);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	framed = rec_format(rd) != FMT_JSON && rec_delimiter(rd) == '|';

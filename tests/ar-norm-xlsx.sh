@@ -79,6 +79,10 @@ cmp -s "$TMP/x1.out" "$TMP/x3a.out" && ok || bad "x3: the first sheet is not the
 "$N" --sheet Nope "$TMP/x3.xlsx" > /dev/null 2> "$TMP/err"
 [ $? = 2 ] && grep -q 'no sheet "Nope" (it has: "Notes", "Open items")' "$TMP/err" && ok || bad "x3 missing sheet: $(cat "$TMP/err")"
 
+# -E names the encoding of text inputs: a workbook is read all the same
+"$N" -E GB18030 --sheet "Open items" "$TMP/x3.xlsx" > "$TMP/x3e.out" 2> "$TMP/err"
+cmp -s "$TMP/x3.out" "$TMP/x3e.out" && ok || bad "x3 with -E: $(cat "$TMP/err")"
+
 # 4. a bad value names the workbook and the sheet's row; -o json works
 cat > "$TMP/x4.spec" <<'EOF'
 s=Invoice list

@@ -1159,6 +1159,7 @@ static void
 src_open(struct rec_reader *r, struct src *s, const char *path)
 {
 	struct stat st;
+	int converted = 0;
 
 	s->path = (path == NULL || strcmp(path, "-") == 0) ? NULL : path;
 	s->name = s->path ? s->path : "<stdin>";
@@ -1178,9 +1179,9 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 	/* peek for a UTF-16 byte order mark (and a workbook's magic) */
 	while (s->ilen < (rec_convert ? 8u : 2u) && !s->raw_eof)
 		s->ilen += raw_read(s, s->ib + s->ilen, 64 - s->ilen);
-	if (rec_convert != NULL && !r->o.from_code) {
+	if (rec_convert != NULL) {
 		int fd = rec_convert(s->name, s->fd, s->seekable, s->ib, s->ilen);
-		if (fd >= 0) {	/* read the rows it made instead */
+		if (fd >= 0) {	/* read the rows it made (UTF-8) instead */
 			if (s->fd != 0)
 				close(s->fd);
 			s->fd = fd;
@@ -1188,9 +1189,10 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 			s->raw_eof = 0;
 			s->seekable = 1;
 			s->fmt = FMT_TSV;
+			converted = 1;
 		}
 	}
-	if (r->o.from_code) {
+	if (r->o.from_code && !converted) {
 		s->cd = iconv_open("UTF-8", r->o.from_code);
 		if (s->cd == (iconv_t)-1)
 			die(EXIT_FATAL, "unknown encoding \"%s\" (see iconv -l)",
