@@ -743,7 +743,6 @@ static void
 add_out(const char *name, int numeric)
 {
 	ocols[nout].name = name;
-	ocols[nout].en = ocols[nout].zh = NULL;
 	ocols[nout].numeric = numeric;
 	nout++;
 }
