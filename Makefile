@@ -13,8 +13,8 @@ COMPDIR = $(PREFIX)/share/bash-completion/completions
 CC = cc
 CFLAGS = -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
-CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc/lib
-LDLIBS = -lcsv -ljansson -lxlsxwriter
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc/lib -I/usr/include/libxml2
+LDLIBS = -lcsv -ljansson -lxlsxwriter -lzip -lxml2
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=undefined
 CHECKFLAGS = -Werror
@@ -25,7 +25,7 @@ LIBHDR = $(sort $(wildcard src/lib/*.h)) src/lib/eaw.inc
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*.c)))
 # fuzz targets (tests/fuzz/NAME.c): libFuzzer builds for make fuzz, and
 # replay builds that make check runs over the saved corpora
-FUZZ = csv json date money norm policy library deal
+FUZZ = csv json date money norm policy library deal xlsx
 FUZZ_TIME = 60
 
 # bin/ holds the tools and nothing else (SPEC 7); objects, the sanitizer

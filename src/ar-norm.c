@@ -1,4 +1,7 @@
-/* ar-norm - ERP export to the canonical ledger, SPEC 2. */
+/* ar-norm - ERP export to the canonical ledger, SPEC 2 and 2.1. The shape
+ * of the report (header, buckets, totals, sections) is layout.c's; the
+ * values are norm.c's; this file holds the options, the two passes (one
+ * that decides how the file is written, one that writes it) and main. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,57 +10,60 @@
 #include "err.h"
 #include "grp.h"
 #include "hdrmap.h"
+#include "layout.h"
 #include "money.h"
 #include "norm.h"
 #include "opts.h"
 #include "out.h"
 #include "rec.h"
+#include "xlsx.h"
 
 #define MAXMAP 64
 #define HDR_ROWS 200		/* the header must come within these rows */
-#define SAMPLE 1000		/* data rows that decide date order, decimals */
+#define MAX_DUE_WARN 10		/* "due before the invoice": then a count */
 
 enum { OPT_DATE_ORDER = OPT_TOOL, OPT_DATE_FORMAT, OPT_DECIMAL_COMMA,
-	OPT_DROP_EXTRA, OPT_LIST_PROFILES };
+	OPT_DECIMAL_POINT, OPT_DROP_EXTRA, OPT_LIST_PROFILES, OPT_SHEET };
 
 static struct {
 	struct common c;
 	const struct profile *prof;
-	struct {
-		int field;
-		const char *header;	/* "" : the field comes from no column */
-	} map[MAXMAP];
-	int nmap;
+	struct lay_map map[MAXMAP];
+	size_t nmap;
 	int order;
 	const char *date_format;
 	unsigned dec;
 	int drop_extra;
 } opt;
 
-struct col {			/* a column of the export */
-	char *name;		/* its header cell, trimmed */
-	char *key;		/* through norm_header() */
-	int field;		/* enum nfield, or -1: kept as it is */
-	int bucket;		/* a summary bucket: its days overdue, else -1 */
-	int drop;		/* neither a field nor kept (a summary's Total, an
-				 * unnamed column with nothing in it) */
-	int used;		/* the sample had something in it */
-	char cur[4];		/* "Amount (USD)": the currency it implies */
+static struct lay_head H;
+#define fcol H.fcol
+
+enum { SK_NONE, SK_DATE, SK_MONEY, SK_UNKNOWN, SK_USED };
+
+struct colx {			/* what the passes learn of each column */
+	int kind;		/* what pass 1 looks for in it: SK_* */
+	size_t nlen;		/* the length of its name */
+	int used;		/* something in it */
+	unsigned long money, other;	/* cells that are money, and not */
+	int track;		/* its sums are checked against totals */
 	const char *outname;	/* kept: its name in the output */
 };
+static struct colx *cx;
+static size_t *survey_cols, nsurvey;	/* the columns pass 1 reads */
 
-static struct col *cols;
-static size_t ncols;
-static int fcol[NFIELDS];	/* the column of each field, or -1 */
-static int summary;		/* ageing summary: buckets, no invoices */
-static int32_t report_date = DATE_NONE;
 static int framed;		/* SAP's | text export */
 static int order;		/* day-month order decided for the file */
 static unsigned dec;		/* decimal separator decided for the file */
 static int has_currency;	/* some amount carried a currency symbol */
+static int32_t report_date = DATE_NONE;
+static char report_text[128];	/* the title cell it was read from */
+static unsigned long header_row, sections, bucket_sections;
+static char *pre_section;	/* a section row right above the header */
 
-/* What was skipped, for the message at the end (SPEC 2: counted). */
-static unsigned long n_title, n_total, n_blank, n_rule;
+/* What was skipped, for the note at the end (SPEC 2: counted). */
+static unsigned long n_title, n_total, n_blank, n_section, n_due_warn;
+static int checked;		/* a total row was compared */
 
 static struct rec_reader *rd;
 static struct writer *wr;
@@ -65,8 +71,29 @@ static struct ocol *ocols;
 static struct cell *cells;
 static size_t nout;
 static int out_field[NCANON];	/* output position of a canonical field */
+static int out_bucket = -1, out_days = -1;
 static size_t *out_extra;	/* the columns kept, in order */
 static size_t nextra;
+static struct lay_sums *sums;
+static int odd_rows;		/* pass 1 saw rows other than documents */
+static int need_sums;		/* totals to check, or -v: sums are kept */
+
+/* The section the rows below belong to: a customer, or an ageing bucket
+ * (QuickBooks' detail); amounts on the section row are checked when the
+ * section ends. */
+static struct {
+	char *customer;
+	char *bucket;
+	int bucket_days;
+	struct pending {
+		unsigned long line;
+		const char *file;
+		int on;
+		char cur[8];
+		int64_t *v;
+		unsigned char *has;
+	} sec, acct;
+} S;
 
 /* ---- rows ---- */
 
@@ -75,18 +102,9 @@ struct row {
 	size_t n;
 };
 
-/* Trim, cheaply when there is nothing to trim (most cells). */
+#define trim lay_trim
+
 static inline void
-trim(const char **p, size_t *n)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-
-	if (*n > 0 && (s[0] <= ' ' || s[0] >= 0x80 || s[*n - 1] <= ' ' ||
-	    s[*n - 1] >= 0x80))
-		norm_trim(p, n);
-}
-
-static void
 cell_of(const struct row *w, int c, const char **p, size_t *n)
 {
 	*p = "";
@@ -132,191 +150,37 @@ unframe(struct row *w)
 	}
 }
 
-/* ---- the header ---- */
-
 static int
-cell_field(const char *key, int *prio, char cur[4])
+blank_row(const struct row *w)
 {
-	char base[512];
-	size_t n;
-	int f;
-
-	cur[0] = '\0';
-	for (int i = 0; i < opt.nmap; i++) {
-		char k[512];
-		norm_header(opt.map[i].header, strlen(opt.map[i].header), k,
-		    sizeof(k));
-		if (*k && strcmp(k, key) == 0) {
-			*prio = 0;
-			return opt.map[i].field;
-		}
-	}
-	if ((f = hdr_field(opt.prof, key, prio)) >= 0)
-		return f;
-	/* "Amount (USD)", "金额（元）": the name without its unit */
-	n = strlen(key);
-	if (n > 2 && (key[n - 1] == ')' || (n > 3 &&
-	    strcmp(key + n - 3, "\xef\xbc\x89") == 0))) {
-		const char *open = strrchr(key, '(');
-		const char *wide = strstr(key, "\xef\xbc\x88");
-		const char *o = open ? open : wide;
-		if (o != NULL && o > key) {
-			size_t bl = (size_t)(o - key);
-			const char *u = o + (o == open ? 1 : 3);
-			size_t ul = (size_t)(key + n - (key[n - 1] == ')' ? 1 : 3) - u);
-			while (bl > 0 && key[bl - 1] == ' ')
-				bl--;
-			memcpy(base, key, bl);
-			base[bl] = '\0';
-			if ((f = hdr_field(opt.prof, base, prio)) >= 0) {
-				if (norm_currency(u, ul, cur) != 0)
-					cur[0] = '\0';
-				return f;
-			}
-		}
-	}
-	return -1;
-}
-
-/* Does this row look like the header? Scores distinct fields. */
-static int
-header_score(const struct row *w)
-{
-	int seen[NFIELDS] = { 0 }, n = 0, key = 0, buckets = 0, prio;
-	char k[512], cur[4];
-
 	for (size_t c = 0; c < w->n; c++) {
-		int f, days;
-		norm_header(w->v[c].p, w->v[c].n, k, sizeof(k));
-		if (*k == '\0')
+		const char *p = w->v[c].p;
+		size_t n = w->v[c].n;
+		trim(&p, &n);
+		if (n > 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first non-empty cell (its column, or -1) and how many there are. */
+static int
+first_cell(const struct row *w, size_t *filled)
+{
+	int first = -1;
+
+	*filled = 0;
+	for (size_t c = 0; c < w->n; c++) {
+		const char *p = w->v[c].p;
+		size_t n = w->v[c].n;
+		trim(&p, &n);
+		if (n == 0)
 			continue;
-		f = cell_field(k, &prio, cur);
-		if (f >= 0 && !seen[f]) {
-			seen[f] = 1;
-			n++;
-			key |= f == F_CUSTOMER || f == F_INVOICE || f == F_AMOUNT ||
-			    f == F_OPEN;
-		} else if (f < 0 && hdr_bucket(k, &days))
-			buckets++;
+		if (first < 0)
+			first = (int)c;
+		++*filled;
 	}
-	if (seen[F_CUSTOMER] && buckets >= 2)
-		return 2 + buckets;	/* an ageing summary */
-	return key && n >= 2 ? n : 0;
-}
-
-static void
-take_header(const struct row *w)
-{
-	int best[NFIELDS];
-	char k[512];
-
-	ncols = w->n;
-	cols = xcalloc(ncols + 1, sizeof(*cols));
-	for (int f = 0; f < NFIELDS; f++)
-		fcol[f] = -1, best[f] = 1 << 30;
-	for (size_t c = 0; c < ncols; c++) {
-		const char *p;
-		size_t n;
-		int f, prio = 0, days;
-		cell_of(w, (int)c, &p, &n);
-		cols[c].name = xstrndup(p, n);
-		norm_header(p, n, k, sizeof(k));
-		cols[c].key = xstrdup(k);
-		cols[c].field = -1;
-		cols[c].bucket = -1;
-		f = *k ? cell_field(k, &prio, cols[c].cur) : -1;
-		if (f >= 0 && prio < best[f]) {	/* ties: the leftmost */
-			if (fcol[f] >= 0)
-				cols[fcol[f]].field = -1;
-			fcol[f] = (int)c;
-			best[f] = prio;
-			cols[c].field = f;
-		} else if (f < 0 && *k && hdr_bucket(k, &days))
-			cols[c].bucket = days;
-	}
-	/* an FBL5N list may only have the amount in local currency */
-	if (fcol[F_AMOUNT] < 0 && fcol[F_AMOUNT_LC] >= 0) {
-		fcol[F_AMOUNT] = fcol[F_AMOUNT_LC];
-		fcol[F_AMOUNT_LC] = -1;
-		cols[fcol[F_AMOUNT]].field = F_AMOUNT;
-	}
-	/* -m field= : that field comes from no column */
-	for (int i = 0; i < opt.nmap; i++)
-		if (*opt.map[i].header == '\0' && fcol[opt.map[i].field] >= 0) {
-			cols[fcol[opt.map[i].field]].field = -1;
-			fcol[opt.map[i].field] = -1;
-		}
-	summary = (opt.prof && opt.prof->summary) || fcol[F_INVOICE] < 0;
-	if (summary) {
-		int nb = 0;
-		for (size_t c = 0; c < ncols; c++)
-			nb += cols[c].bucket >= 0;
-		summary = nb > 0 && fcol[F_CUSTOMER] >= 0;
-	}
-	if (!summary)
-		for (size_t c = 0; c < ncols; c++)
-			cols[c].bucket = -1;
-	else if (fcol[F_AMOUNT] >= 0) {
-		/* a summary's Total is the sum of its buckets, not an item */
-		cols[fcol[F_AMOUNT]].field = -1;
-		cols[fcol[F_AMOUNT]].drop = 1;
-		fcol[F_AMOUNT] = -1;
-	}
-}
-
-static void
-require_fields(void)
-{
-	char need[256] = "", seen[1024] = "";
-	size_t o = 0;
-
-#define NEED(cond, what) do { if (cond) { if (*need) strcat(need, ", "); \
-	strcat(need, what); } } while (0)
-	NEED(fcol[F_CUSTOMER] < 0, "customer");
-	if (!summary) {
-		NEED(fcol[F_INVOICE] < 0, "invoice");
-		NEED(fcol[F_AMOUNT] < 0 && fcol[F_OPEN] < 0 && fcol[F_CREDIT] < 0,
-		    "amount");
-	}
-#undef NEED
-	if (!*need && !summary && fcol[F_DUE_DATE] < 0 && (fcol[F_TERMS] < 0 ||
-	    fcol[F_INVOICE_DATE] < 0))
-		warnx("no due date column (nor invoice date and terms): age the "
-		    "ledger with ar-age --basis invoice, or name one with -m");
-	if (!*need)
-		return;
-	for (size_t c = 0; c < ncols && o < sizeof(seen) - 64; c++)
-		o += (size_t)snprintf(seen + o, sizeof(seen) - o, "%s\"%s\"",
-		    c ? ", " : "", cols[c].name);
-	die(EXIT_FATAL, "the header has no column for %s (it has: %s); name "
-	    "them with -m FIELD=HEADER or try -p", need, seen);
-}
-
-/* ---- the report date of a summary: "As at 30 November 2026" ---- */
-
-static void
-preamble_date(const struct row *w)
-{
-	static const char *const lead[] = {
-		"as at ", "as of ", "as on ", "截至", "截止", "截止日期：", "截止日期:",
-		"日期：", "日期:", "stichtag ", "key date "
-	};
-	struct norm_date_opts o = { 0, NULL, 0 };
-
-	for (size_t c = 0; c < w->n && report_date == DATE_NONE; c++) {
-		char k[512];
-		size_t kn = norm_header(w->v[c].p, w->v[c].n, k, sizeof(k));
-		for (size_t i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
-			size_t ln = strlen(lead[i]);
-			unsigned ords;
-			int32_t d;
-			if (kn > ln && strncmp(k, lead[i], ln) == 0 &&
-			    norm_date(k + ln, kn - ln, &o, &d, &ords) == NORM_OK) {
-				report_date = d;
-				break;
-			}
-		}
-	}
+	return first;
 }
 
 /* ---- values ---- */
@@ -326,7 +190,7 @@ fail(struct rec *x, int f, const char *p, size_t n, const char *what)
 {
 	char q[ERR_QUOTE_MAX];
 
-	rec_reject(rd, x, "column '%s' (%s): %s \"%s\"", cols[fcol[f]].name,
+	rec_reject(rd, x, "column '%s' (%s): %s \"%s\"", H.cols[fcol[f]].name,
 	    nfields[f].name, what, err_quote(q, p, n));
 	return -1;
 }
@@ -336,7 +200,6 @@ static const char *canon_date[NFIELDS];	/* YYYY-MM-DD as read */
 static int
 get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 {
-	struct norm_date_opts o = { order, opt.date_format, 1 };
 	const char *p;
 	size_t n;
 	unsigned ords;
@@ -344,6 +207,8 @@ get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 
 	*out = DATE_NONE;
 	canon_date[f] = NULL;
+	if (fcol[f] < 0)
+		return 0;
 	cell_of(w, fcol[f], &p, &n);
 	if (n == 0)
 		return 0;
@@ -351,7 +216,10 @@ get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 		canon_date[f] = p;	/* YYYY-MM-DD: written out as it is */
 		return 0;
 	}
-	e = norm_date(p, n, &o, out, &ords);
+	{
+		struct norm_date_opts o = { order, opt.date_format, 1 };
+		e = norm_date(p, n, &o, out, &ords);
+	}
 	if (e == NORM_OK)
 		return 0;
 	return fail(x, f, p, n, ords ? "not a date in the day-month order of "
@@ -361,6 +229,43 @@ get_date(struct rec *x, const struct row *w, int f, int32_t *out)
 static const char *canon_money[NFIELDS];	/* this row's canonical texts */
 static size_t canon_money_n[NFIELDS];
 
+/* An amount cell of column C with D decimals: 0 and *OUT (*PRESENT when
+ * not blank), or -1 with the reason in *E. */
+static int
+money_cell(const struct row *w, int c, int d, int64_t *out, int *present,
+    enum norm_err *e, unsigned *modes)
+{
+	const char *p;
+	size_t n;
+	char cur[4];
+
+	*out = 0;
+	*present = 0;
+	*modes = 0;
+	cell_of(w, c, &p, &n);
+	if (n == 0)
+		return 0;
+	if (dec == DEC_POINT && money_parse(p, n, d, out) == MONEY_OK) {
+		*present = 1;
+		return 0;
+	}
+	/* a JSON number is written with a decimal point, whatever the file */
+	*e = norm_amount(p, n, w->v[c].type == V_NUM ? DEC_POINT : dec, d, out,
+	    modes, cur);
+	if (*e == NORM_OK)
+		*present = 1;
+	return *e == NORM_OK || *e == NORM_EMPTY ? 0 : -1;
+}
+
+static const char *
+money_why(enum norm_err e, unsigned modes)
+{
+	return e == NORM_BAD && modes && !(modes & dec) ? "not an amount with "
+	    "this file's decimal separator (see --decimal-comma, "
+	    "--decimal-point)" : e == NORM_BAD ? "not an amount" :
+	    norm_strerror(e);
+}
+
 static int
 get_money(struct rec *x, const struct row *w, int f, int d, int64_t *out,
     int *present)
@@ -368,12 +273,14 @@ get_money(struct rec *x, const struct row *w, int f, int d, int64_t *out,
 	const char *p;
 	size_t n;
 	unsigned modes;
+	enum norm_err e = NORM_OK;
 	char cur[4];
-	enum norm_err e;
 
 	*out = 0;
 	*present = 0;
 	canon_money[f] = NULL;
+	if (fcol[f] < 0)
+		return 0;
 	cell_of(w, fcol[f], &p, &n);
 	if (n == 0)
 		return 0;
@@ -386,19 +293,13 @@ get_money(struct rec *x, const struct row *w, int f, int d, int64_t *out,
 		}
 		return 0;
 	}
-	/* a JSON number is written with a decimal point, whatever the file */
 	e = norm_amount(p, n, w->v[fcol[f]].type == V_NUM ? DEC_POINT : dec, d,
 	    out, &modes, cur);
-	if (e == NORM_OK) {
+	if (e == NORM_OK)
 		*present = 1;
+	if (e == NORM_OK || e == NORM_EMPTY)
 		return 0;
-	}
-	if (e == NORM_EMPTY)
-		return 0;
-	return fail(x, f, p, n, e == NORM_BAD && modes && !(modes & dec) ?
-	    "not an amount with this file's decimal separator (see "
-	    "--decimal-comma)" : e == NORM_BAD ? "not an amount" :
-	    norm_strerror(e));
+	return fail(x, f, p, n, money_why(e, modes));
 }
 
 /* The currency of a row: its column, a symbol on its amount, the unit in
@@ -408,7 +309,7 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 {
 	/* the cells of the last few currencies, and their codes */
 	static struct {
-		char text[16], code[8];
+		char text[32], code[8];
 		size_t n;
 	} seen[4];
 	static unsigned next;
@@ -429,9 +330,11 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 		if (norm_currency(p, n, cur) != 0) {
 			if (n >= 8) {
 				char q[ERR_QUOTE_MAX];
-				rec_reject(rd, x, "column '%s' (currency): unknown "
-				    "currency \"%s\"", cols[fcol[F_CURRENCY]].name,
-				    err_quote(q, p, n));
+				if (x != NULL)
+					rec_reject(rd, x, "column '%s' (currency): "
+					    "unknown currency \"%s\"",
+					    H.cols[fcol[F_CURRENCY]].name,
+					    err_quote(q, p, n));
 				return -1;
 			}
 			memcpy(code, p, n);	/* kept, and warned about below */
@@ -452,13 +355,14 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 		if (c < 0)
 			continue;
 		cell_of(w, c, &p, &n);
-		if (n > 0 && norm_amount(p, n, dec, 4, &v, &modes, cur) == NORM_OK &&
-		    cur[0]) {
+		if (n > 0 && (p[n - 1] < '0' || p[n - 1] > '9' || p[0] < '0' ||
+		    p[0] > '9') && norm_amount(p, n, dec, 4, &v, &modes, cur) ==
+		    NORM_OK && cur[0]) {
 			memcpy(code, cur, 4);
 			return 0;
 		}
-		if (cols[c].cur[0]) {
-			memcpy(code, cols[c].cur, 4);
+		if (H.cols[c].cur[0]) {
+			memcpy(code, H.cols[c].cur, 4);
 			return 0;
 		}
 	}
@@ -467,38 +371,384 @@ row_currency(struct rec *x, const struct row *w, char code[8])
 	return 0;
 }
 
-/* Decimals of a currency code, remembered. */
+/* Decimals of a currency code, remembered (files mix a few). */
 static int
 decimals(const char *code)
 {
-	static char last[8] = "\377";
-	static int lastdec;
-	int known;
+	static struct {
+		char code[8];
+		int dec;
+	} memo[4] = { { "\377", 0 }, { "\377", 0 }, { "\377", 0 }, { "\377", 0 } };
+	static unsigned next;
+	int known, d;
 
-	if (strcmp(code, last) == 0)
-		return lastdec;
-	lastdec = currency_decimals(code, strlen(code), &known);
+	for (int i = 0; i < 4; i++)
+		if (strcmp(code, memo[i].code) == 0)
+			return memo[i].dec;
+	d = currency_decimals(code, strlen(code), &known);
 	if (!known && !rec_quiet(rd)) {
 		char key[32];
 		snprintf(key, sizeof(key), "cur:%s", code);
 		warn_once(key, "unknown currency \"%s\": kept as it is, 2 decimals",
 		    code);
 	}
-	snprintf(last, sizeof(last), "%s", code);
-	return lastdec;
+	if (!rec_quiet(rd)) {
+		unsigned i = next++ % 4;
+		snprintf(memo[i].code, sizeof(memo[i].code), "%s", code);
+		memo[i].dec = d;
+	}
+	return d;
+}
+
+/* ---- pass 1: the header, then how dates and amounts are written ---- */
+
+static struct lay_evidence ev;	/* what the rows tell */
+
+/* An amount cell of pass 1; the row's currency only when it must tell. */
+static void
+survey_money(const struct row *w, int c, const char *p, size_t n,
+    unsigned long line, int *curdec)
+{
+	int pa;
+
+	if (w->v[c].type == V_NUM)
+		return;
+	if ((pa = lay_plain_amount(p, n)) == 1 || (pa == 2 &&
+	    ev.e[LE_POINT].line))
+		return;	/* (what the call below would learn, known) */
+	if (lay_see_amount(&ev, p, n, line, *curdec) == 1) {
+		char code[8];
+		int known;
+		*curdec = row_currency(NULL, w, code) == 0 && *code ?
+		    currency_decimals(code, strlen(code), &known) : -2;
+		lay_see_amount(&ev, p, n, line, *curdec);
+	}
+}
+
+/* The dates and amounts of a data row; which columns hold money; section
+ * rows (a label alone). */
+static void
+survey_row(const struct row *w, unsigned long line)
+{
+	int curdec = -1, first;
+	const char *p;
+	size_t n;
+
+	if (!lay_plain_row(&H, w->v, w->n, &p, &n)) {
+		/* the rare rows: the exact look; and the report has more than
+		 * documents, so its sums are kept for its totals */
+		enum lay_total kind;
+		enum lay_row r = lay_row_kind(&H, w->v, w->n, 0, &first, &kind);
+		odd_rows = 1;
+		if (r == LR_TOTAL || r == LR_BLANK || r == LR_HEADER ||
+		    r == LR_ACCOUNT)
+			return;	/* their cells tell nothing of the rest */
+		if (r == LR_SECTION) {
+			char k[256];
+			struct lay_bucket b;
+			cell_of(w, first, &p, &n);
+			norm_header(p, n, k, sizeof(k));
+			sections++;
+			bucket_sections += lay_bucket(k, &b);
+			return;
+		}
+	}
+	for (size_t i = 0; i < nsurvey; i++) {
+		size_t c = survey_cols[i];
+		if (c >= w->n || w->v[c].n == 0)
+			continue;
+		p = w->v[c].p;
+		n = w->v[c].n;
+		trim(&p, &n);
+		if (n == 0)
+			continue;
+		if (cx[c].kind == SK_DATE) {
+			if (!lay_iso_date(p, n))
+				lay_see_date(&ev, p, n, line);
+		}
+		else if (cx[c].kind == SK_MONEY)
+			survey_money(w, (int)c, p, n, line, &curdec);
+		else if (cx[c].kind == SK_UNKNOWN) {
+			if (lay_money_text(p, n))
+				cx[c].money++;
+			else
+				cx[c].other++;
+		} else
+			cx[c].used = 1;
+	}
+}
+
+/* The columns pass 1 looks at, and what it looks for in each. */
+static void
+plan_survey(void)
+{
+	survey_cols = xcalloc(H.ncols + 1, sizeof(*survey_cols));
+	for (size_t c = 0; c < H.ncols; c++) {
+		const struct lay_col *col = &H.cols[c];
+		int f = col->field;
+		cx[c].nlen = strlen(col->name);
+		if (f >= 0 && nfields[f].kind == K_DATE)
+			cx[c].kind = SK_DATE;
+		else if ((f >= 0 && nfields[f].kind == K_MONEY) || col->bucket ||
+		    col->total)
+			cx[c].kind = SK_MONEY;
+		else if (f < 0 && !col->keep && H.aged)
+			cx[c].kind = SK_UNKNOWN;
+		else if (*col->name == '\0')
+			cx[c].kind = SK_USED;	/* only whether it is used */
+		else
+			continue;
+		survey_cols[nsurvey++] = c;
+	}
+}
+
+/* "FILE:LINE" of a line of the first input, for messages. */
+static const char *file0;
+
+static void
+decide(void)
+{
+	struct lay_decision d;
+	const unsigned long dl = ev.e[LE_DMY].line, ml = ev.e[LE_MDY].line;
+	const unsigned long pl = ev.e[LE_POINT].line, cl = ev.e[LE_COMMA].line;
+
+	lay_decide(&ev, opt.order, opt.dec, opt.prof ? opt.prof->order : 0,
+	    opt.prof ? opt.prof->dec : 0, &d);
+	if (d.date_conflict)
+		die_at(EXIT_FATAL, file0, dl > ml ? dl : ml, "\"%s\" is %s first, "
+		    "but line %lu has \"%s\", %s first: give --date-order dmy or "
+		    "mdy", ev.e[dl > ml ? LE_DMY : LE_MDY].text, dl > ml ? "day" :
+		    "month", dl > ml ? ml : dl, ev.e[dl > ml ? LE_MDY : LE_DMY].text,
+		    dl > ml ? "month" : "day");
+	if (d.dec_conflict)
+		die_at(EXIT_FATAL, file0, pl > cl ? pl : cl, "\"%s\" has a decimal "
+		    "%s, but line %lu has \"%s\", with a decimal %s: give "
+		    "--decimal-point or --decimal-comma",
+		    ev.e[pl > cl ? LE_POINT : LE_COMMA].text, pl > cl ? "point" :
+		    "comma", pl > cl ? cl : pl,
+		    ev.e[pl > cl ? LE_COMMA : LE_POINT].text, pl > cl ? "comma" :
+		    "point");
+	if (d.warn_date)
+		warn_at(file0, ev.e[LE_AMB_DATE].line, "\"%s\" could be day or "
+		    "month first, and no date in the file tells: read month first "
+		    "(give --date-order dmy if it is not)", ev.e[LE_AMB_DATE].text);
+	if (d.warn_dec)
+		warn_at(file0, ev.e[LE_AMB_DEC].line, "\"%s\" could have a "
+		    "decimal point or a thousands separator, and no amount in the "
+		    "file tells: read with a decimal point (give --decimal-comma if "
+		    "it is not)", ev.e[LE_AMB_DEC].text);
+	order = d.order;
+	dec = d.dec;
+	has_currency |= ev.symbol;
+}
+
+static void
+require_fields(void)
+{
+	char need[256] = "", seen[1024] = "";
+	size_t o = 0;
+
+#define NEED(cond, what) do { if (cond) { if (*need) strcat(need, ", "); \
+	strcat(need, what); } } while (0)
+	NEED(fcol[F_CUSTOMER] < 0 && (H.summary || sections == 0), "customer");
+	if (!H.summary) {
+		NEED(fcol[F_INVOICE] < 0, "invoice");
+		NEED(fcol[F_AMOUNT] < 0 && fcol[F_OPEN] < 0 && fcol[F_CREDIT] < 0 &&
+		    !H.aged, "amount");
+	}
+#undef NEED
+	if (!*need && !H.summary && fcol[F_DUE_DATE] < 0 && (fcol[F_TERMS] < 0 ||
+	    fcol[F_INVOICE_DATE] < 0))
+		warnx("no due date column (nor invoice date and terms): age the "
+		    "ledger with ar-age --basis invoice, or name one with -m");
+	if (!*need)
+		return;
+	for (size_t c = 0; c < H.ncols && o < sizeof(seen) - 64; c++)
+		o += (size_t)snprintf(seen + o, sizeof(seen) - o, "%s\"%s\"",
+		    c ? ", " : "", H.cols[c].name);
+	die(EXIT_FATAL, "the header has no column for %s (it has: %s); name "
+	    "them with -m FIELD=HEADER or try -p", need, seen);
+}
+
+/* SPEC 2.1: in an aged report, money is never passed through unnamed. */
+static void
+require_known_money(void)
+{
+	for (size_t c = 0; c < H.ncols && H.aged; c++)
+		if (cx[c].money > 0 && cx[c].other == 0)
+			die(EXIT_FATAL, "column \"%s\" of this aged report holds "
+			    "amounts, but is no ageing bucket, total or field: name "
+			    "it with -m FIELD=\"%s\", or rename it as its bucket "
+			    "(1-30, Over 90 ...)", H.cols[c].name, H.cols[c].name);
+}
+
+/* A title row: the report date; a label alone, the section of the rows
+ * under the header when it is right above it (Odoo's partner title). */
+static void
+title_row(const struct row *w)
+{
+	size_t filled;
+	int first = first_cell(w, &filled);
+
+	static int below = -1;	/* the date is in this column of this row */
+	int32_t d;
+	int ord = opt.order ? opt.order : opt.prof ? opt.prof->order : 0;
+
+	if (!*report_text && below >= 0 && (size_t)below < w->n &&
+	    lay_title_date(w->v + below, 1, ord, &d, report_text,
+	    sizeof(report_text)) != 0) {
+		/* "Date at filter" over the date: read it as "As of DATE" */
+		char t[128];
+		struct val v = { t, 0, V_STR };
+		v.n = (size_t)snprintf(t, sizeof(t), "as of %.*s",
+		    (int)(w->v[below].n < 100 ? w->v[below].n : 100),
+		    w->v[below].p);
+		if (lay_title_date(&v, 1, ord, &d, report_text,
+		    sizeof(report_text)) == 0 && report_date == DATE_NONE)
+			report_date = d;
+	}
+	if (!*report_text && lay_title_date(w->v, w->n, ord, &d, report_text,
+	    sizeof(report_text)) == 0 && report_date == DATE_NONE)
+		report_date = d;
+	below = lay_date_label(w->v, w->n);
+	free(pre_section);
+	pre_section = NULL;
+	if (filled == 1) {
+		const char *p;
+		size_t n;
+		cell_of(w, first, &p, &n);
+		if (lay_label_like(p, n) && !lay_account_line(p, n))
+			pre_section = xstrndup(p, n);
+	}
+}
+
+static struct val *jrow;
+
+/* The record as a row of cells: raw fields, or a JSON record's values in
+ * the order of its fields. */
+static void
+row_of(struct rec *x, struct row *w)
+{
+	if (rec_format(rd) != FMT_JSON) {
+		w->v = x->v;
+		w->n = x->nv;
+		if (framed)
+			unframe(w);
+		return;
+	}
+	jrow = xrealloc(jrow, (rec_nfields(rd) + 1) * sizeof(*jrow));
+	for (size_t i = 0; i < rec_nfields(rd); i++) {
+		const struct val *v = rec_val(x, rec_field(rd, i));
+		size_t n;
+		const char *t = val_text(v, &n);
+		jrow[i].p = t ? t : v->p;
+		jrow[i].n = n;
+		jrow[i].type = v->type == V_NUM ? V_NUM : V_STR;
+	}
+	w->v = jrow;
+	w->n = rec_nfields(rd);
+}
+
+static void
+take_header(const struct val *v, size_t n)
+{
+	struct lay_opts lo = { opt.prof, opt.map, opt.nmap };
+
+	lay_take_header(&H, &lo, v, n);
+	cx = xcalloc(H.ncols + 1, sizeof(*cx));
+	plan_survey();
+}
+
+/* Pass 1: find the header, then read every row for what the text of one
+ * alone cannot tell (SPEC 2.1: decided once per file from all rows). */
+static void
+survey(void)
+{
+	struct lay_opts lo = { opt.prof, opt.map, opt.nmap };
+	struct rec *x;
+	struct row w;
+	unsigned long rows = 0;
+	int found = 0;
+	char first[1024] = "";
+
+	while ((x = rec_next(rd)) != NULL) {
+		row_of(x, &w);
+		rows++;
+		if (file0 == NULL)
+			file0 = x->file;
+		if (found) {
+			if (!framed || !rule_line(&w))
+				survey_row(&w, x->line);
+			rec_filtered(rd, x);
+			continue;
+		}
+		rec_filtered(rd, x);
+		if (framed && rule_line(&w))
+			continue;
+		if (rows == 1 || (!*first && !blank_row(&w)))
+			for (size_t c = 0, o = 0; c < w.n && o < 900; c++)
+				o += (size_t)snprintf(first + o, sizeof(first) - o,
+				    "%s\"%.*s\"", c ? ", " : "", (int)(w.v[c].n > 60 ?
+				    60 : w.v[c].n), w.v[c].p);
+		if (rec_format(rd) == FMT_JSON) {
+			/* the keys are the header */
+			struct val *names = xcalloc(rec_nfields(rd) + 1,
+			    sizeof(*names));
+			for (size_t i = 0; i < rec_nfields(rd); i++) {
+				names[i].p = rec_colname(rd, rec_field(rd, i));
+				names[i].n = strlen(names[i].p);
+			}
+			take_header(names, rec_nfields(rd));
+			free(names);
+			found = 1;
+			survey_row(&w, x->line);
+		} else if (lay_header_score(&lo, w.v, w.n) > 0) {
+			take_header(w.v, w.n);
+			rec_set_header(rd, w.v, w.n);
+			found = 1;
+			header_row = rows;
+		} else if (rows >= HDR_ROWS)
+			break;
+		else if (blank_row(&w)) {
+			free(pre_section);	/* no section right above */
+			pre_section = NULL;
+		} else
+			title_row(&w);
+	}
+	if (!found && rec_quiet_error(rd))
+		die(EXIT_FATAL, "no header found: the rows could not be read (%s)",
+		    rec_quiet_error(rd));
+	if (!found)
+		die(EXIT_FATAL, "no header found in the first %d rows (the first "
+		    "row: %s); it needs at least two known column names, such "
+		    "as customer, invoice, amount, due date (or -m)", HDR_ROWS,
+		    *first ? first : "none");
+	if (pre_section != NULL)
+		sections++;
+	require_fields();
+	require_known_money();
+	decide();
+	if (*report_text && !opt.c.as_of_arg) {
+		/* read again in the order the file turned out to have */
+		int32_t d;
+		if (lay_report_date(report_text, strlen(report_text), NULL, 0,
+		    order, &d) == 0)
+			report_date = d;
+	}
 }
 
 /* ---- output ---- */
 
 static void
-add_out(const char *name)
+add_out(const char *name, int numeric)
 {
 	ocols[nout].name = name;
-	ocols[nout].numeric = 0;
+	ocols[nout].numeric = numeric;
 	nout++;
 }
 
-/* Which canonical fields the output has (SPEC 2), then the columns kept. */
+/* Which canonical fields the output has (SPEC 2), the ageing of an aged
+ * report (SPEC 2.1), then the columns kept. */
 static void
 plan_output(void)
 {
@@ -514,37 +764,44 @@ plan_output(void)
 		has[F_PAID] = 1;
 	if (fcol[F_SETTLED] >= 0)
 		has[F_PAID_DATE] = 1;
-	if (summary || (fcol[F_TERMS] >= 0 && fcol[F_INVOICE_DATE] >= 0))
+	if (H.summary || (fcol[F_TERMS] >= 0 && fcol[F_INVOICE_DATE] >= 0))
 		has[F_DUE_DATE] = 1;
 	if (opt.c.currency || has_currency)
 		has[F_CURRENCY] = 1;
-	for (size_t c = 0; c < ncols; c++)
-		if (cols[c].cur[0])
+	for (size_t c = 0; c < H.ncols; c++)
+		if (H.cols[c].cur[0])
 			has[F_CURRENCY] = 1;
-	ocols = xcalloc(NCANON + ncols + 1, sizeof(*ocols));
-	cells = xcalloc(NCANON + ncols + 1, sizeof(*cells));
-	out_extra = xcalloc(ncols + 1, sizeof(size_t));
+	ocols = xcalloc(NCANON + H.ncols + 3, sizeof(*ocols));
+	cells = xcalloc(NCANON + H.ncols + 3, sizeof(*cells));
+	out_extra = xcalloc(H.ncols + 1, sizeof(size_t));
 	for (int f = 0; f < NCANON; f++) {
 		out_field[f] = -1;
 		if (has[f]) {
 			out_field[f] = (int)nout;
-			add_out(nfields[f].name);
+			add_out(nfields[f].name, 0);
 		}
+	}
+	if (H.aged || bucket_sections > 0) {
+		out_bucket = (int)nout;
+		add_out("aged_bucket", 0);
+		out_days = (int)nout;
+		add_out("days_overdue", 1);
 	}
 	names = grp_new(1);	/* the names out so far: no scan per column */
 	for (size_t o = 0; o < nout; o++)
 		grp_get(names, ocols[o].name, strlen(ocols[o].name),
 		    grp_hash(ocols[o].name, strlen(ocols[o].name)));
-	for (size_t c = 0; c < ncols && !opt.drop_extra; c++) {
+	for (size_t c = 0; c < H.ncols && !opt.drop_extra; c++) {
+		struct lay_col *col = &H.cols[c];
 		char *name;
 		int clash;
-		if (cols[c].field >= 0 || cols[c].bucket >= 0)
+		if (col->field >= 0 || col->bucket || (col->total && H.summary))
 			continue;
-		if (*cols[c].name == '\0' && !cols[c].used)
-			cols[c].drop = 1;	/* QuickBooks' section-label column */
-		if (cols[c].drop)
+		if (*col->name == '\0' && !cx[c].used)
+			col->drop = 1;	/* QuickBooks' section-label column */
+		if (col->drop)
 			continue;
-		name = cols[c].name;
+		name = col->name;
 		if (*name == '\0') {
 			name = xmalloc(32);
 			snprintf(name, 32, "col_%zu", c + 1);
@@ -559,11 +816,23 @@ plan_output(void)
 			}
 		} while (clash);
 		out_extra[nextra++] = c;
-		cols[c].outname = name;
-		add_out(name);
+		cx[c].outname = name;
+		add_out(name, 0);
 		grp_get(names, name, strlen(name), grp_hash(name, strlen(name)));
 	}
 	grp_free(names);
+	/* the columns whose sums the report's totals check */
+	for (size_t c = 0; c < H.ncols; c++) {
+		int f = H.cols[c].field;
+		cx[c].track = H.cols[c].bucket || H.cols[c].total || f == F_AMOUNT ||
+		    f == F_OPEN || f == F_PAID || f == F_CREDIT || f == F_CREDITED;
+	}
+	sums = lay_sums_new(H.ncols);
+	need_sums = odd_rows || H.aged || opt.c.verbose;
+	S.sec.v = xcalloc(H.ncols + 1, sizeof(int64_t));
+	S.sec.has = xcalloc(H.ncols + 1, 1);
+	S.acct.v = xcalloc(H.ncols + 1, sizeof(int64_t));
+	S.acct.has = xcalloc(H.ncols + 1, 1);
 }
 
 static void
@@ -606,6 +875,15 @@ set_money_as_read(int f, int64_t v, int dec_, int present, int from)
 }
 
 static void
+set_aged(const char *label, int days)
+{
+	if (out_bucket < 0 || label == NULL)
+		return;
+	cells[out_bucket] = cell_text(label, strlen(label));
+	cells[out_days] = cell_int(days);
+}
+
+static void
 emit(const struct row *w)
 {
 	for (size_t i = 0; i < nextra; i++) {
@@ -617,6 +895,173 @@ emit(const struct row *w)
 	w_row(wr, NULL, cells);
 }
 
+static void
+clear_cells(void)
+{
+	for (size_t o = 0; o < nout; o++)
+		cells[o] = cell_null();
+}
+
+/* ---- totals (SPEC 2.1: the report's own totals are the check) ---- */
+
+static void
+track(struct rec *x, size_t c, const char *cur, int d, int64_t v)
+{
+	if (!need_sums)
+		return;	/* a plain list of documents, and no -v */
+	if (lay_sums_add(sums, c, cur, d, v) != 0)
+		die_at(EXIT_FATAL, x->file, x->line, "the sum of column \"%s\" "
+		    "overflows", H.cols[c].name);
+}
+
+/* Compare TOTAL (column C, currency CUR or "") with what was written:
+ * a difference rejects the total row X (exit 1). */
+static void
+compare(struct rec *x, const char *file, unsigned long line, size_t c,
+    const char *cur, int64_t total, enum lay_total kind, int *bad)
+{
+	int64_t written, diff;
+	const char *wcur;
+	int d, rc;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], e[MONEY_BUFSZ];
+
+	if (!need_sums)	/* (pass 1 saw every row pass 2 sees as one) */
+		die_at(EXIT_FATAL, file, line, "internal error: a total no row "
+		    "of the first pass announced");
+	rc = lay_sums_check(sums, c, cur, total, kind, &written, &wcur, &d);
+	if (rc <= 0 || *bad)
+		return;
+	checked = 1;
+	*bad = 1;
+	if (__builtin_sub_overflow(total, written, &diff))
+		diff = 0;
+	money_format(a, total, d, 0);
+	money_format(b, written, d, 0);
+	money_format(e, diff, d, 0);
+	if (x != NULL)
+		rec_reject(rd, x, "the report's total %s%s%s differs from the rows "
+		    "written (%s%s%s) by %s in column \"%s\"", a, *wcur ? " " : "",
+		    wcur, b, *wcur ? " " : "", wcur, e, H.cols[c].name);
+	else {
+		warn_at(file, line, "the report's total %s%s%s differs from the "
+		    "rows written (%s%s%s) by %s in column \"%s\"", a,
+		    *wcur ? " " : "", wcur, b, *wcur ? " " : "", wcur, e,
+		    H.cols[c].name);
+		exit_status = EXIT_DATA;
+	}
+}
+
+/* The amounts of a total, section or account row, per tracked column. */
+static int
+row_amounts(const struct row *w, char cur[8], int64_t *v, unsigned char *has)
+{
+	int any = 0, d;
+
+	if (row_currency(NULL, w, cur) != 0)
+		cur[0] = '\0';
+	d = decimals(cur);
+	for (size_t c = 0; c < H.ncols; c++) {
+		enum norm_err e;
+		unsigned modes;
+		int present = 0;
+		has[c] = 0;
+		if (!cx[c].track || (int)c == fcol[F_CURRENCY])
+			continue;
+		if (money_cell(w, (int)c, d, &v[c], &present, &e, &modes) == 0 &&
+		    present) {
+			has[c] = 1;
+			any = 1;
+		}
+	}
+	return any;
+}
+
+static void
+check_pending(struct pending *pd, struct rec *x)
+{
+	int bad = 0;
+
+	if (!pd->on)
+		return;
+	pd->on = 0;
+	for (size_t c = 0; c < H.ncols; c++)
+		if (pd->has[c]) {
+			compare(NULL, pd->file, pd->line, c, pd->cur, pd->v[c], LT_SUB,
+			    &bad);
+			checked = 1;
+		}
+	(void)x;
+}
+
+static void
+total_row(struct rec *x, const struct row *w, enum lay_total kind)
+{
+	int64_t *v;
+	unsigned char *has;
+	char cur[8];
+	int bad = 0;
+
+	n_total++;
+	if (kind == LT_SKIP) {
+		rec_filtered(rd, x);
+		return;
+	}
+	check_pending(&S.sec, x);
+	if (kind == LT_GRAND)
+		check_pending(&S.acct, x);
+	v = xcalloc(H.ncols + 1, sizeof(*v));
+	has = xcalloc(H.ncols + 1, 1);
+	if (row_amounts(w, cur, v, has))
+		for (size_t c = 0; c < H.ncols; c++)
+			if (has[c]) {
+				compare(x, x->file, x->line, c, cur, v[c], kind, &bad);
+				checked = 1;
+			}
+	free(v);
+	free(has);
+	lay_sums_mark(sums, kind == LT_GRAND ? LM_GRAND : LM_SUB);
+	if (!bad)
+		rec_filtered(rd, x);
+}
+
+/* A section row: a customer (or an ageing bucket) for the rows below;
+ * its amounts, if any, are checked when the section ends. */
+static void
+section_row(struct rec *x, const struct row *w, const char *p, size_t n)
+{
+	char k[256];
+	struct lay_bucket b;
+	int account = lay_account_line(p, n);
+	struct pending *pd = account ? &S.acct : &S.sec;
+
+	check_pending(&S.sec, x);
+	if (account)
+		check_pending(&S.acct, x);
+	lay_sums_mark(sums, account ? LM_ACCOUNT : LM_SECTION);
+	n_section++;
+	if (account) {
+		free(S.customer);
+		S.customer = NULL;
+	} else {
+		norm_header(p, n, k, sizeof(k));
+		if (lay_bucket(k, &b)) {
+			lay_buckets_fix(&b, 1);
+			free(S.bucket);
+			S.bucket = xstrndup(p, n);
+			S.bucket_days = lay_bucket_days(&b);
+		} else {
+			free(S.customer);
+			S.customer = xstrndup(p, n);
+		}
+	}
+	if (row_amounts(w, pd->cur, pd->v, pd->has)) {
+		pd->on = 1;
+		pd->file = x->file;
+		pd->line = x->line;
+	}
+	rec_filtered(rd, x);
+}
+
 /* ---- one row of a document export ---- */
 
 struct idbuf {
@@ -624,56 +1069,118 @@ struct idbuf {
 	size_t cap;
 };
 
-static int
-get_id(struct rec *x, const struct row *w, int f, struct idbuf *ib,
-    const char **p, size_t *n)
+static void
+get_id(const struct row *w, int f, struct idbuf *ib, const char **p,
+    size_t *n)
 {
 	const char *s;
 	size_t sn;
 
-	(void)x;
+	if (fcol[f] < 0) {
+		*p = "";
+		*n = 0;
+		return;
+	}
 	cell_of(w, fcol[f], &s, &sn);
 	if (ib->cap < sn + 1) {
 		ib->cap = 2 * sn + 64;
 		ib->b = xrealloc(ib->b, ib->cap);
 	}
 	*n = norm_id(s, sn, ib->b, p);
+}
+
+/* The ageing of a detail row: its first non-zero bucket cell; the sum of
+ * its buckets in *SUM. -1: a bucket cell is not an amount (rejected). */
+static int
+row_buckets(struct rec *x, const struct row *w, int d, int64_t *sum,
+    const char **label, int *days, int64_t *bv)
+{
+	*sum = 0;
+	*label = NULL;
+	for (size_t c = 0; c < H.ncols; c++) {
+		enum norm_err e = NORM_OK;
+		unsigned modes;
+		int present;
+		bv[c] = 0;
+		if (!H.cols[c].bucket)
+			continue;
+		if (money_cell(w, (int)c, d, &bv[c], &present, &e, &modes) != 0) {
+			const char *p;
+			size_t n;
+			char q[ERR_QUOTE_MAX];
+			cell_of(w, (int)c, &p, &n);
+			rec_reject(rd, x, "column '%s': %s \"%s\"", H.cols[c].name,
+			    money_why(e, modes), err_quote(q, p, n));
+			return -1;
+		}
+		if (money_add(sum, bv[c]) != 0)
+			die_at(EXIT_FATAL, x->file, x->line, "the buckets overflow");
+		if (bv[c] != 0 && *label == NULL) {
+			*label = H.cols[c].name;
+			*days = lay_bucket_days(&H.cols[c].b);
+		}
+	}
 	return 0;
+}
+
+/* A report's Total column must be the sum of the row's buckets. */
+static int
+check_row_total(struct rec *x, const struct row *w, int d, int64_t sum,
+    const char *cur)
+{
+	int64_t t;
+	int present;
+	enum norm_err e;
+	unsigned modes;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
+
+	if (H.total_col < 0 || money_cell(w, H.total_col, d, &t, &present, &e,
+	    &modes) != 0 || !present || t == sum)
+		return 0;
+	money_format(a, t, d, 0);
+	money_format(b, sum, d, 0);
+	money_format(c, t - sum, d, 0);
+	rec_reject(rd, x, "the report's total %s%s%s differs from the rows "
+	    "written (%s%s%s) by %s in column \"%s\"", a, *cur ? " " : "", cur,
+	    b, *cur ? " " : "", cur, c, H.cols[H.total_col].name);
+	checked = 1;
+	return -1;
 }
 
 static void
 document(struct rec *x, const struct row *w)
 {
-	static struct idbuf ids[5];
+	static struct idbuf ids[6];
 	static const char *const tnames[] = { "invoice", "credit_note",
 	    "payment", "adjustment" };
 	static const int idf[] = { F_CUSTOMER, F_INVOICE, F_REF, F_COMPANY,
-	    F_CONTRACT };
-	const char *idp[5], *p;
-	size_t idn[5], n;
-	char cur[8], dates[8][16];
-	int64_t amount, open, paid = 0, credit, lc, promise;
-	int has_amount, has_open, has_paid = 0, has_credit, has_lc, has_promise;
+	    F_CONTRACT, F_FISCAL_YEAR };
+	static int64_t *bv;
+	const char *idp[6], *p, *blabel = NULL;
+	size_t idn[6], n;
+	char cur[8], dates[8][16], synth[48];
+	int64_t amount, open, paid = 0, credit, lc, promise, credited, bsum = 0;
+	int has_amount, has_open, has_paid = 0, has_credit, has_lc, has_promise,
+	    has_credited;
 	int32_t inv, due, pdate = DATE_NONE, settled = DATE_NONE, promised,
 	    contact, hold;
-	int d, sign = 1, typed = 0, disputed = -1;
+	int d, sign = 1, typed = 0, disputed = -1, bdays = 0;
 	int amount_from = F_AMOUNT, paid_from = -1;
 	enum doc_type type = DOC_INVOICE;
 
 	if (row_currency(x, w, cur) != 0)
 		return;
 	d = decimals(cur);
-	for (int i = 0; i < 5; i++)
-		get_id(x, w, idf[i], &ids[i], &idp[i], &idn[i]);
-	if (idn[0] == 0 && idn[1] == 0) {
-		n_total++;	/* no customer, no document: not a document row */
-		rec_filtered(rd, x);
-		return;
+	for (int i = 0; i < 6; i++)
+		get_id(w, idf[i], &ids[i], &idp[i], &idn[i]);
+	if (idn[0] == 0 && S.customer != NULL) {
+		idp[0] = S.customer;	/* named by the section row above */
+		idn[0] = strlen(S.customer);
 	}
-	if (idn[0] == 0 || idn[1] == 0) {
-		rec_reject(rd, x, "column '%s' (%s) is empty",
-		    cols[fcol[idn[0] ? F_INVOICE : F_CUSTOMER]].name,
-		    idn[0] ? "invoice" : "customer");
+	if (idn[0] == 0 && idn[1] == 0) {
+		/* no customer, no document: a total line with no label (SAP's
+		 * ALV sum line) */
+		total_row(x, w, LT_GRAND);
 		return;
 	}
 	cell_of(w, fcol[F_DOC_TYPE], &p, &n);
@@ -684,6 +1191,22 @@ document(struct rec *x, const struct row *w)
 		}
 		typed = 1;
 	}
+	if (idn[1] == 0 && idn[0] > 0 && typed && type != DOC_INVOICE) {
+		/* QuickBooks: a payment without a number keeps a key */
+		idn[1] = (size_t)snprintf(synth, sizeof(synth), "%s@%lu",
+		    tnames[type], x->line);
+		idp[1] = synth;
+	}
+	if (idn[0] == 0 || idn[1] == 0) {
+		if (fcol[idn[0] ? F_INVOICE : F_CUSTOMER] < 0)
+			rec_reject(rd, x, "no customer: no column names one, and no "
+			    "section row above this one");
+		else
+			rec_reject(rd, x, "column '%s' (%s) is empty",
+			    H.cols[fcol[idn[0] ? F_INVOICE : F_CUSTOMER]].name,
+			    idn[0] ? "invoice" : "customer");
+		return;
+	}
 	cell_of(w, fcol[F_DC], &p, &n);
 	if (n > 0 && norm_dc(p, n, &sign) != 0) {
 		fail(x, F_DC, p, n, "not a debit/credit indicator");
@@ -693,8 +1216,17 @@ document(struct rec *x, const struct row *w)
 	    get_money(x, w, F_OPEN, d, &open, &has_open) != 0 ||
 	    get_money(x, w, F_CREDIT, d, &credit, &has_credit) != 0 ||
 	    get_money(x, w, F_AMOUNT_LC, 2, &lc, &has_lc) != 0 ||
+	    get_money(x, w, F_CREDITED, d, &credited, &has_credited) != 0 ||
 	    get_money(x, w, F_PROMISE_AMOUNT, d, &promise, &has_promise) != 0)
 		return;
+	if (H.aged) {
+		if (bv == NULL)
+			bv = xcalloc(H.ncols + 1, sizeof(*bv));
+		if (row_buckets(x, w, d, &bsum, &blabel, &bdays, bv) != 0)
+			return;
+		if (blabel != NULL && check_row_total(x, w, d, bsum, cur) != 0)
+			return;
+	}
 	if ((!has_amount || amount == 0) && has_credit && credit != 0) {
 		/* the credit side (贷方): a receipt */
 		amount = credit;
@@ -706,10 +1238,22 @@ document(struct rec *x, const struct row *w)
 		amount = open;	/* only an open balance is exported */
 		amount_from = F_OPEN;
 		has_amount = 1;
+	} else if (!has_amount && fcol[F_AMOUNT] < 0 && fcol[F_OPEN] < 0 &&
+	    H.aged) {
+		amount = bsum;	/* only the buckets say what is owed */
+		amount_from = -1;
+		has_amount = 1;
+	}
+	if (typed && type != DOC_INVOICE && has_amount && amount == 0 &&
+	    has_open && open != 0) {
+		/* ERPNext's Payment Entry in its AR report: 0 invoiced, the
+		 * payment in the outstanding amount (negative) */
+		amount = open;
+		amount_from = F_OPEN;
 	}
 	if (!has_amount) {
 		rec_reject(rd, x, "column '%s' (amount) is empty",
-		    cols[fcol[F_AMOUNT] >= 0 ? fcol[F_AMOUNT] : fcol[F_OPEN]].name);
+		    H.cols[fcol[F_AMOUNT] >= 0 ? fcol[F_AMOUNT] : fcol[F_OPEN]].name);
 		return;
 	}
 	if (sign < 0) {		/* H, C, 贷: a credit */
@@ -755,10 +1299,17 @@ document(struct rec *x, const struct row *w)
 		fail(x, F_DISPUTED, p, n, "not yes or no");
 		return;
 	}
+	if (due != DATE_NONE && inv != DATE_NONE && due < inv &&
+	    n_due_warn++ < MAX_DUE_WARN) {
+		char a[16], b[16];
+		a[date_format(a, due)] = '\0';
+		b[date_format(b, inv)] = '\0';
+		warn_at(x->file, x->line, "due date %s is before the invoice date "
+		    "%s", a, b);
+	}
 
-	for (size_t o = 0; o < nout; o++)
-		cells[o] = cell_null();
-	for (int i = 0; i < 5; i++)
+	clear_cells();
+	for (int i = 0; i < 6; i++)
 		set_text(idf[i], idp[i], idn[i]);
 	if (typed || fcol[F_CREDIT] >= 0)
 		set_text(F_DOC_TYPE, tnames[type], strlen(tnames[type]));
@@ -788,178 +1339,112 @@ document(struct rec *x, const struct row *w)
 			cell_of(w, fcol[f], &p, &n);
 			set_text(f, p, n);
 		}
+	if (blabel != NULL) {
+		/* the days overdue as of the report date, when they fall in
+		 * the bucket; else inside it */
+		const struct lay_bucket *b = &H.cols[0].b;
+		for (size_t c = 0; c < H.ncols; c++)
+			if (H.cols[c].name == blabel)
+				b = &H.cols[c].b;
+		if (due != DATE_NONE && report_date != DATE_NONE &&
+		    report_date - due <= b->hi && (report_date - due >= b->lo ||
+		    b->hi == 0))
+			bdays = report_date - due;
+		set_aged(blabel, bdays);
+	} else if (!H.aged)
+		set_aged(S.bucket, S.bucket_days);
 	emit(w);
 	rec_written(rd, x);
+	/* what the report's totals are checked against: the cells as read,
+	 * with the sign of a debit/credit column */
+	if (fcol[F_AMOUNT] >= 0 && has_amount && amount_from == F_AMOUNT)
+		track(x, (size_t)fcol[F_AMOUNT], cur, d, amount);
+	if (has_open)
+		track(x, (size_t)fcol[F_OPEN], cur, d, open);
+	if (paid_from == F_PAID && has_paid)
+		track(x, (size_t)fcol[F_PAID], cur, d, paid);
+	else if (fcol[F_PAID] >= 0) {
+		/* a Paid column the ledger does not take (paid = amount - open):
+		 * its total is checked all the same */
+		int64_t pv;
+		int pres;
+		enum norm_err e;
+		unsigned m;
+		if (money_cell(w, fcol[F_PAID], d, &pv, &pres, &e, &m) == 0 && pres)
+			track(x, (size_t)fcol[F_PAID], cur, d, sign < 0 && pv > 0 ?
+			    -pv : pv);
+	}
+	if (has_credit)
+		track(x, (size_t)fcol[F_CREDIT], cur, d, credit);
+	if (has_credited)
+		track(x, (size_t)fcol[F_CREDITED], cur, d, credited);
+	for (size_t c = 0; H.aged && c < H.ncols; c++)
+		if (H.cols[c].bucket && bv[c] != 0)
+			track(x, c, cur, d, bv[c]);
 }
 
-/* ---- one row of an ageing summary: an item per bucket ---- */
+/* ---- one row of an aged summary: an item per bucket ---- */
 
 static void
 summary_row(struct rec *x, const struct row *w)
 {
+	static int64_t *bv;
 	char cur[8], due[16];
-	const char *p, *cp;
-	size_t n, cn;
-	int d, wrote = 0;
+	const char *cp, *label;
+	size_t cn;
+	int d, days;
+	int64_t sum;
 
+	if (bv == NULL)
+		bv = xcalloc(H.ncols + 1, sizeof(*bv));
 	if (row_currency(x, w, cur) != 0)
 		return;
 	d = decimals(cur);
 	cell_of(w, fcol[F_CUSTOMER], &cp, &cn);
+	if (cn == 0 && S.customer != NULL) {
+		cp = S.customer;
+		cn = strlen(cp);
+	}
 	if (cn == 0) {
-		n_total++;
-		rec_filtered(rd, x);
+		rec_reject(rd, x, "column '%s' (customer) is empty, but the row "
+		    "has amounts", H.cols[fcol[F_CUSTOMER]].name);
 		return;
 	}
-	for (size_t c = 0; c < ncols; c++) {
-		int64_t v;
-		unsigned modes;
-		char sym[4];
-		enum norm_err e;
-		if (cols[c].bucket < 0)
-			continue;
-		cell_of(w, (int)c, &p, &n);
-		e = norm_amount(p, n, dec, d, &v, &modes, sym);
-		if (e == NORM_EMPTY || (e == NORM_OK && v == 0))
-			continue;
-		if (e != NORM_OK) {
-			char q[ERR_QUOTE_MAX];
-			rec_reject(rd, x, "column '%s': %s \"%s\"", cols[c].name,
-			    norm_strerror(e), err_quote(q, p, n));
-			return;
-		}
-	}
-	for (size_t c = 0; c < ncols; c++) {
-		int64_t v;
-		unsigned modes;
-		char sym[4];
-		if (cols[c].bucket < 0)
-			continue;
-		cell_of(w, (int)c, &p, &n);
-		if (norm_amount(p, n, dec, d, &v, &modes, sym) != NORM_OK || v == 0)
-			continue;
-		for (size_t o = 0; o < nout; o++)
-			cells[o] = cell_null();
-		set_text(F_CUSTOMER, cp, cn);
-		set_text(F_INVOICE, cols[c].name, strlen(cols[c].name));
-		set_date(F_DUE_DATE, report_date - cols[c].bucket, due);
-		set_money(F_AMOUNT, v, d, 1);
-		set_text(F_CURRENCY, cur, strlen(cur));
-		emit(w);
-		wrote = 1;
-	}
-	if (wrote)
-		rec_written(rd, x);
-	else
+	if (row_buckets(x, w, d, &sum, &label, &days, bv) != 0 ||
+	    check_row_total(x, w, d, sum, cur) != 0)
+		return;
+	if (label == NULL) {
 		rec_filtered(rd, x);	/* nothing owed */
-}
-
-/* ---- reading ---- */
-
-static struct val *jrow;
-
-/* The record as a row of cells: raw fields, or a JSON record's values in
- * the order of its fields. */
-static void
-row_of(struct rec *x, struct row *w)
-{
-	if (rec_format(rd) != FMT_JSON) {
-		w->v = x->v;
-		w->n = x->nv;
-		if (framed)
-			unframe(w);
 		return;
 	}
-	jrow = xrealloc(jrow, (rec_nfields(rd) + 1) * sizeof(*jrow));
-	for (size_t i = 0; i < rec_nfields(rd); i++) {
-		const struct val *v = rec_val(x, rec_field(rd, i));
-		size_t n;
-		const char *t = val_text(v, &n);
-		jrow[i].p = t ? t : v->p;
-		jrow[i].n = n;
-		jrow[i].type = v->type == V_NUM ? V_NUM : V_STR;
-	}
-	w->v = jrow;
-	w->n = rec_nfields(rd);
-}
-
-static int
-blank_row(const struct row *w)
-{
-	for (size_t c = 0; c < w->n; c++) {
-		const char *p = w->v[c].p;
-		size_t n = w->v[c].n;
-		trim(&p, &n);
-		if (n > 0)
-			return 0;
-	}
-	return 1;
-}
-
-/* Subtotal, total and section rows: a total label first, or one lone
- * label and nothing else (QuickBooks sections). */
-/* The labels that may stand in a customer column: "Total Gas Ltd" is a
- * customer, "Total" and "Total for ..." are not. */
-static int
-plain_total(const char *p, size_t n)
-{
-	static const char *const w[] = { "total", "grand total", "subtotal",
-	    "sub-total", "percentage of total" };
-	char k[64];
-	size_t kn;
-
-	if (n > 0 && (unsigned char)p[0] >= 0x80)
-		return 1;	/* 合计, 小计 ... */
-	kn = norm_header(p, n, k, sizeof(k));
-	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strcmp(k, w[i]) == 0)
-			return 1;
-	return kn > 10 && strncmp(k, "total for ", 10) == 0;
-}
-
-static int
-total_row(const struct row *w)
-{
-	size_t first = w->n, filled = 0;
-
-	for (size_t c = 0; c < w->n; c++) {
-		const char *p = w->v[c].p;
-		size_t n = w->v[c].n;
-		trim(&p, &n);
-		if (n == 0)
+	for (size_t c = 0; c < H.ncols; c++) {
+		if (!H.cols[c].bucket || bv[c] == 0)
 			continue;
-		if (first == w->n) {
-			const char *ip;
-			size_t in;
-			first = c;
-			/* labels start with a letter or a CJK character: an id or
-			 * a date never is one, and the check is costly */
-			if (!strchr("TtSsGgPpZz", p[0]) && (unsigned char)p[0] < 0xe0)
-				goto counted;
-			if (!norm_is_total(p, n))
-				goto counted;
-			/* a row with a document number is a document */
-			cell_of(w, fcol[F_INVOICE], &ip, &in);
-			if (in > 0 && (int)c != fcol[F_INVOICE])
-				goto counted;
-			if ((int)c == fcol[F_CUSTOMER] && !plain_total(p, n))
-				goto counted;
-			return 1;
-		}
-counted:
-		filled++;
+		days = lay_bucket_days(&H.cols[c].b);
+		clear_cells();
+		set_text(F_CUSTOMER, cp, cn);
+		set_text(F_INVOICE, H.cols[c].name, strlen(H.cols[c].name));
+		set_date(F_DUE_DATE, report_date - days, due);
+		set_money(F_AMOUNT, bv[c], d, 1);
+		set_text(F_CURRENCY, cur, strlen(cur));
+		set_aged(H.cols[c].name, days);
+		emit(w);
+		track(x, c, cur, d, bv[c]);
 	}
-	return filled == 1 && (int)first != fcol[F_CUSTOMER] &&
-	    (int)first != fcol[F_INVOICE] && ncols > 2;
+	if (H.total_col >= 0)
+		track(x, (size_t)H.total_col, cur, d, sum);
+	rec_written(rd, x);
 }
+
+/* ---- pass 2 ---- */
 
 static int
 too_wide(struct rec *x, const struct row *w)
 {
 	size_t last = 0;
 
-	for (size_t c = 0; c < ncols && c < w->n; c++)
-		if (cols[c].drop && *cols[c].name == '\0' && w->v[c].n > 0) {
+	for (size_t c = 0; c < H.ncols && c < w->n; c++)
+		if (H.cols[c].drop && *H.cols[c].name == '\0' && w->v[c].n > 0) {
 			char q[ERR_QUOTE_MAX];
 			rec_reject(rd, x, "column %zu has no name and was empty so far, "
 			    "but here it holds \"%s\"", c + 1, err_quote(q, w->v[c].p,
@@ -970,187 +1455,198 @@ too_wide(struct rec *x, const struct row *w)
 	for (size_t c = 0; c < w->n; c++)
 		if (w->v[c].n > 0)
 			last = c + 1;
-	if (last <= ncols || rec_format(rd) == FMT_JSON)
+	if (last <= H.ncols || rec_format(rd) == FMT_JSON)
 		return 0;
-	rec_reject(rd, x, "%zu fields, but the header has %zu", last, ncols);
+	rec_reject(rd, x, "%zu fields, but the header has %zu", last, H.ncols);
 	return 1;
+}
+
+/* The rows that are not plainly documents: totals, sections, account
+ * lines, the header again, rows blank but for spaces. 1: done with it. */
+static int
+odd_row(struct rec *x, const struct row *w)
+{
+	enum lay_total kind;
+	int first;
+	const char *p;
+	size_t n;
+
+	switch (lay_row_kind(&H, w->v, w->n, order, &first, &kind)) {
+	case LR_BLANK:
+		n_blank++;
+		rec_filtered(rd, x);
+		return 1;
+	case LR_TOTAL:
+		total_row(x, w, kind);
+		return 1;
+	case LR_HEADER:
+		rec_uncount(rd, x);
+		return 1;
+	case LR_SECTION:
+	case LR_ACCOUNT:
+		cell_of(w, first, &p, &n);
+		section_row(x, w, p, n);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void
 data_row(struct rec *x, const struct row *w)
 {
+	size_t n;
+	const char *p;
+
 	if (framed && rule_line(w)) {
-		n_rule++;
 		rec_filtered(rd, x);
-	} else if (blank_row(w)) {
-		n_blank++;
-		rec_filtered(rd, x);
-	} else if (total_row(w)) {
-		n_total++;
-		rec_filtered(rd, x);
-	} else if (!too_wide(x, w)) {
-		if (summary)
-			summary_row(x, w);
-		else
-			document(x, w);
+		return;
 	}
+	/* most rows: three cells or more, and no label a total, section or
+	 * account line could have, nor the header's */
+	if (!lay_plain_row(&H, w->v, w->n, &p, &n) && odd_row(x, w))
+		return;
+	if (too_wide(x, w))
+		return;
+	if (H.summary)
+		summary_row(x, w);
+	else
+		document(x, w);
 }
 
-/* Pass 1: find the header, then let the first data rows decide what the
- * text alone cannot (day-month order, decimal comma). */
-static unsigned long
-survey(void)
+/* The end of an input: its last sections close. */
+static void
+end_of_file(void)
+{
+	check_pending(&S.sec, NULL);
+	check_pending(&S.acct, NULL);
+	free(S.customer);
+	free(S.bucket);
+	S.customer = S.bucket = NULL;
+	lay_sums_mark(sums, LM_FILE);
+}
+
+static void
+write_rows(void)
 {
 	struct rec *x;
 	struct row w;
-	unsigned long rows = 0, header = 0;
-	unsigned ords = ORD_DMY | ORD_MDY, modes = DEC_POINT | DEC_COMMA;
-	int found = 0, sampled = 0;
-	char first[1024] = "";
+	unsigned long rows = 0;
+	const char *file = NULL;
 
+	rec_rewind(rd, 0);
+	lay_sums_mark(sums, LM_FILE);
+	if (pre_section != NULL)
+		S.customer = xstrdup(pre_section);
 	while ((x = rec_next(rd)) != NULL) {
 		row_of(x, &w);
+		if (file != NULL && x->file != file)
+			end_of_file();
+		file = x->file;
 		rows++;
-		if (!found) {
-			if (framed && rule_line(&w)) {
-				rec_filtered(rd, x);
-				continue;
-			}
-			if (rows == 1 || (!*first && !blank_row(&w)))
-				for (size_t c = 0, o = 0; c < w.n && o < 900; c++)
-					o += (size_t)snprintf(first + o, sizeof(first) - o,
-					    "%s\"%.*s\"", c ? ", " : "", (int)(w.v[c].n > 60 ?
-					    60 : w.v[c].n), w.v[c].p);
-			if (rec_format(rd) == FMT_JSON) {
-				/* the keys are the header */
-				struct val *names = xcalloc(rec_nfields(rd) + 1,
-				    sizeof(*names));
-				struct row h = { names, rec_nfields(rd) };
-				for (size_t i = 0; i < rec_nfields(rd); i++) {
-					names[i].p = rec_colname(rd, rec_field(rd, i));
-					names[i].n = strlen(names[i].p);
-				}
-				take_header(&h);
-				free(names);
-				found = 1;
-				header = 0;
-			} else if (header_score(&w) > 0) {
-				take_header(&w);
-				rec_set_header(rd, w.v, w.n);
-				found = 1;
-				header = rows;
-				rec_filtered(rd, x);
-				continue;
-			} else if (rows >= HDR_ROWS) {
-				rec_filtered(rd, x);
-				break;
-			} else {
-				rec_filtered(rd, x);
-				continue;
-			}
-		}
-		if (sampled++ >= SAMPLE) {
-			rec_filtered(rd, x);
-			break;
-		}
-		if (!blank_row(&w) && !total_row(&w))
-			for (size_t c = 0; c < ncols && c < w.n; c++) {
-				int f = cols[c].field;
-				const char *p;
-				size_t n;
-				unsigned o = 0, m = 0;
-				int32_t dd;
-				int64_t v;
-				char sym[4];
-				struct norm_date_opts dop = { 0, NULL, 1 };
-				cell_of(&w, (int)c, &p, &n);
-				if (n == 0)
-					continue;
-				cols[c].used = 1;
-				if ((f >= 0 && nfields[f].kind == K_DATE) &&
-				    norm_date(p, n, &dop, &dd, &o) == NORM_OK && o)
-					ords &= o;
-				if (((f >= 0 && nfields[f].kind == K_MONEY) ||
-				    cols[c].bucket >= 0) && w.v[c].type != V_NUM) {
-					if (norm_amount(p, n, 0, 4, &v, &m, sym) == NORM_OK) {
-						modes &= m;
-						has_currency |= sym[0] != '\0';
-					}
-				}
-			}
-		rec_filtered(rd, x);
+		if (rows < header_row) {
+			if (!framed || !rule_line(&w))
+				n_title += !blank_row(&w);
+			rec_uncount(rd, x);
+		} else if (rows == header_row)
+			rec_uncount(rd, x);	/* the header itself */
+		else
+			data_row(x, &w);
 	}
-	if (!found && rec_quiet_error(rd))
-		die(EXIT_FATAL, "no header found: the rows could not be read (%s)",
-		    rec_quiet_error(rd));
-	if (!found)
-		die(EXIT_FATAL, "no header found in the first %d rows (the first "
-		    "row: %s); it needs at least two known column names, such "
-		    "as customer, invoice, amount, due date (or -m)", HDR_ROWS,
-		    *first ? first : "none");
-	require_fields();
-	order = opt.order ? opt.order : (ords == ORD_DMY || ords == ORD_MDY) ?
-	    (int)ords : opt.prof ? opt.prof->order : 0;
-	dec = opt.dec ? opt.dec : (modes == DEC_POINT || modes == DEC_COMMA) ?
-	    modes : opt.prof ? opt.prof->dec : 0;
-	if (dec == 0)
-		dec = DEC_POINT;
-	return header;
+	end_of_file();
 }
 
 static void
 verbose_map(void)
 {
-	for (size_t c = 0; c < ncols; c++) {
-		if (cols[c].field >= 0)
-			warnx("column \"%s\" -> %s", cols[c].name,
-			    nfields[cols[c].field].name);
-		else if (cols[c].bucket >= 0)
-			warnx("column \"%s\" -> an item %d days overdue per row",
-			    cols[c].name, cols[c].bucket);
-		else if (cols[c].drop && *cols[c].name == '\0')
+	for (size_t c = 0; c < H.ncols; c++) {
+		const struct lay_col *col = &H.cols[c];
+		if (col->field >= 0)
+			warnx("column \"%s\" -> %s", col->name,
+			    nfields[col->field].name);
+		else if (col->bucket)
+			warnx("column \"%s\" -> an ageing bucket, %d days overdue "
+			    "per item", col->name, lay_bucket_days(&col->b));
+		else if (col->drop && *col->name == '\0')
 			warnx("column %zu has no name and nothing in it: left out",
 			    c + 1);
-		else if (cols[c].drop)
-			warnx("column \"%s\": the sum of the buckets, left out",
-			    cols[c].name);
-		else if (!opt.drop_extra && cols[c].outname != NULL &&
-		    strcmp(cols[c].outname, cols[c].name) != 0)
-			warnx("column \"%s\" kept, as \"%s\"", cols[c].name,
-			    cols[c].outname);
+		else if (col->total && H.summary)
+			warnx("column \"%s\": the sum of the buckets, checked and "
+			    "left out", col->name);
+		else if (!opt.drop_extra && cx[c].outname != NULL &&
+		    strcmp(cx[c].outname, col->name) != 0)
+			warnx("column \"%s\" kept, as \"%s\"", col->name,
+			    cx[c].outname);
 		else if (!opt.drop_extra)
-			warnx("column \"%s\" kept as it is", cols[c].name);
+			warnx("column \"%s\" kept as it is", col->name);
 	}
 	warnx("dates read %s, amounts with a decimal %s%s", order == ORD_DMY ?
 	    "day first" : order == ORD_MDY ? "month first" : "by their form",
 	    dec == DEC_COMMA ? "comma" : "point", rec_fell_back(rd) ?
 	    "; the input is not UTF-8 and was read as its profile's encoding" :
 	    "");
+	if (report_date != DATE_NONE && H.aged) {
+		char b[16];
+		b[date_format(b, report_date)] = '\0';
+		warnx("report date %s%s", b, opt.c.as_of_arg ? " (--as-of)" : "");
+	}
+}
+
+/* -v with no total in the report: the sums to compare with the ERP. */
+static void
+verbose_sums(void)
+{
+	int c = H.summary ? H.total_col : fcol[F_AMOUNT] >= 0 ? fcol[F_AMOUNT] :
+	    fcol[F_OPEN];
+	const char *cur;
+	int64_t v;
+	int d;
+	char b[MONEY_BUFSZ];
+
+	if (c < 0)
+		return;
+	for (size_t i = 0; lay_sums_total(sums, (size_t)c, i, &cur, &v, &d) == 0;
+	    i++) {
+		money_format(b, v, d, 0);
+		warnx("written in column \"%s\": %s%s%s (no total row to check it "
+		    "against)", H.cols[c].name, b, *cur ? " " : "", cur);
+	}
 }
 
 /* ---- main ---- */
 
 static const struct tool tool = {
 	"ar-norm",
-	"ar-norm [-hVv] [-E code] [-F delim] [-i fmt] [-m field=header] [-o fmt]\n"
-	"               [-p profile] [--as-of date] [--currency cur] "
-	"[--date-format fmt]\n"
-	"               [--date-order dmy|mdy] [--decimal-comma] [--drop-extra]\n"
-	"               [--list-profiles] [--reject file] [--strict] "
-	"[--max-record bytes]\n"
-	"               [file ...]",
-	"Turn an ERP export into the canonical ledger: find the header under the\n"
-	"title rows, map its columns by name, read dates and amounts in their\n"
-	"local forms, skip subtotal rows, derive paid and due dates.",
-	"  -p, --profile NAME     sap-fbl5n, kingdee, yonyou, erpnext, quickbooks, xero\n"
+	"ar-norm [-hqVv] [-E code] [-F delim] [-i fmt] [-m field=header] "
+	"[-o fmt]\n"
+	"               [-O file] [-p profile] [--as-of date] [--currency cur]\n"
+	"               [--date-format fmt] "
+"[--date-order dmy|mdy]\n"
+	"               [--decimal-comma | --decimal-point] [--drop-extra]\n"
+	"               [--list-profiles] [--reject file] [--sheet name] "
+	"[--strict]\n"
+	"               [--max-record bytes] [file ...]",
+	"Turn an ERP export (CSV, TSV, JSON or .xlsx) into the canonical ledger:\n"
+	"find the header under the title rows, map its columns by name, read\n"
+	"dates and amounts in the form the whole file is written in, turn aged\n"
+	"reports into items per bucket, and check the report's own totals.",
+	"  -p, --profile NAME     sap-fbl5n, kingdee, yonyou, erpnext,\n"
+	"                         erpnext-payment, odoo, quickbooks, xero, "
+	"netsuite,\n"
+	"                         business-central, sage (--list-profiles)\n"
 	"  -m, --map F=HEADER     take field F from column HEADER (repeatable);\n"
 	"                         F= takes it from no column\n"
 	"  -E, --from-code CODE   the input's encoding (iconv -l), e.g. GB18030\n"
-	"      --date-order dmy|mdy  for dates like 3/4/2026\n"
+	"      --date-order dmy|mdy  for dates like 3/4/2026 when no date in "
+	"the\n"
+	"                         file tells\n"
 	"      --date-format FMT  strptime(3) format tried first\n"
 	"      --decimal-comma    amounts are written 1.234,56\n"
+	"      --decimal-point    amounts are written 1,234.56\n"
 	"      --drop-extra       leave out the columns that map to no field\n"
-	"      --list-profiles    print the profiles and their column names\n",
+	"      --list-profiles    print the profiles and their column names\n"
+	"      --sheet NAME       the sheet of an .xlsx workbook (default: the "
+	"first)\n",
 	OG_AS_OF,
 	OUT_RECORDS
 };
@@ -1170,7 +1666,8 @@ add_map(const char *arg)
 	name[eq - arg] = '\0';
 	if ((f = nfield_by_name(name)) < 0) {
 		warnx("-m: no field \"%s\" (the canonical fields of SPEC 1.3, and "
-		    "open, settled_date, terms_days, dc, credit_amount)", name);
+		    "open, settled_date, terms_days, dc, credit_amount, credited)",
+		    name);
 		usage();
 	}
 	if (opt.nmap == MAXMAP) {
@@ -1192,14 +1689,14 @@ main(int argc, char **argv)
 		{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
 		{ "date-format", required_argument, NULL, OPT_DATE_FORMAT },
 		{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
+		{ "decimal-point", no_argument, NULL, OPT_DECIMAL_POINT },
 		{ "drop-extra", no_argument, NULL, OPT_DROP_EXTRA },
 		{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct rec *x;
-	struct row w;
-	unsigned long header, rows = 0;
 	int ch, st;
+	enum rec_fmt ofmt;
 
 	opts_init(&opt.c, &tool, argc, argv);
 	while ((ch = opts_next(&opt.c, argc, argv, own, "p:m:E:")) != -1) {
@@ -1225,7 +1722,14 @@ main(int argc, char **argv)
 			opt.date_format = optarg;
 			break;
 		case OPT_DECIMAL_COMMA:
-			opt.dec = DEC_COMMA;
+		case OPT_DECIMAL_POINT:
+			if (opt.dec && opt.dec != (ch == OPT_DECIMAL_COMMA ?
+			    DEC_COMMA : DEC_POINT)) {
+				warnx("--decimal-comma and --decimal-point: one of "
+				    "them");
+				usage();
+			}
+			opt.dec = ch == OPT_DECIMAL_COMMA ? DEC_COMMA : DEC_POINT;
 			break;
 		case OPT_DROP_EXTRA:
 			opt.drop_extra = 1;
@@ -1233,6 +1737,9 @@ main(int argc, char **argv)
 		case OPT_LIST_PROFILES:
 			profiles_list();
 			return fshut(EXIT_OK);
+		case OPT_SHEET:
+			xlsx_sheet = optarg;
+			break;
 		default:
 			usage();
 		}
@@ -1247,49 +1754,38 @@ main(int argc, char **argv)
 		opt.c.in.raw = 1;
 	opts_finish(&opt.c, NULL);
 
+	rec_convert = xlsx_convert;	/* a workbook read as rows */
 	rd = rec_open(argv, argc, &opt.c.in);
+	if (xlsx_sheet != NULL && !xlsx_seen)
+		warnx("--sheet %s: no input is an .xlsx workbook", xlsx_sheet);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	framed = rec_format(rd) != FMT_JSON && rec_delimiter(rd) == '|';
 	rec_want_rewind(rd);
-	header = survey();
-	if (summary && report_date == DATE_NONE) {
-		/* the report date may be in the title rows: read them first */
-		rec_rewind(rd, 1);
-		while (rows < header && (x = rec_next(rd)) != NULL) {
-			row_of(x, &w);
-			preamble_date(&w);
-			rows++;
-			rec_filtered(rd, x);
-		}
-		if (report_date == DATE_NONE)
-			die(EXIT_FATAL, "an ageing summary, but no report date in its "
-			    "title rows (\"As at ...\"): give it with --as-of");
-	}
+	survey();
+	if (H.summary && report_date == DATE_NONE)
+		die(EXIT_FATAL, "an aged summary, but no report date in its title "
+		    "rows (\"As at ...\", \"As of ...\", \"截止日期：...\"): give "
+		    "it with --as-of");
 	plan_output();
 	if (opt.c.verbose)
 		verbose_map();
-	wr = w_open(opts_outfmt(&opt.c, rd), opt.c.lang, NULL, ocols, nout);
-	rec_rewind(rd, 0);
-	rows = 0;
-	while ((x = rec_next(rd)) != NULL) {
-		row_of(x, &w);
-		rows++;
-		if (rows < header) {
-			if (framed && rule_line(&w))
-				n_rule++;
-			else
-				n_title++;
-			rec_filtered(rd, x);
-		} else if (rows == header)
-			rec_filtered(rd, x);	/* the header itself */
-		else
-			data_row(x, &w);
-	}
+	ofmt = opts_outfmt(&opt.c, rd);
+	if (opt.c.out == FMT_AUTO && xlsx_seen)
+		ofmt = FMT_CSV;	/* a workbook gives CSV, not its rows' TSV */
+	wr = w_open(ofmt, opt.c.lang, NULL, ocols, nout);
+	write_rows();
 	w_close(wr, 0);
-	if (n_title + n_total + n_blank > 0)
-		note("skipped %lu title, %lu subtotal or total, %lu blank rows",
-		    n_title, n_total, n_blank);
+	if (n_title + n_total + n_blank + n_section > 0)
+		note("skipped %lu title, %lu subtotal or total, %lu blank rows, "
+		    "%lu section rows", n_title, n_total, n_blank, n_section);
+	if (opt.c.verbose && !checked)
+		verbose_sums();
+	if (n_due_warn > MAX_DUE_WARN)
+		warnx("%lu more rows with a due date before the invoice date",
+		    n_due_warn - MAX_DUE_WARN);
 	st = rec_close(rd, opt.c.verbose);
+	if (exit_status > st)
+		st = exit_status;
 	return fshut(st);
 }

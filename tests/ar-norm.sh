@@ -26,7 +26,8 @@ check() {
 		diff -u "$X/$name.csv" "$TMP/got.csv" | head -20 | sed 's/^/  /'
 	fi
 	want=$(cat "$X/$name.skip")
-	got=$(awk '/skipped .* title/ { printf "title=%d total=%d blank=%d", $3, $5, $9 }' "$TMP/norm.err")
+	got=$(awk '/skipped .* title/ { printf "title=%d total=%d blank=%d", $3, $5, $9
+		if ($12 > 0) printf " section=%d", $12 }' "$TMP/norm.err")
 	[ -n "$got" ] || got="title=0 total=0 blank=0"
 	[ "$got" = "$want" ] && ok || bad "$name: skipped $got, expected $want"
 }
@@ -45,6 +46,81 @@ check quickbooks-ar-aging-detail quickbooks-ar-aging-detail.csv
 check xero-aged-receivables-summary xero-aged-receivables-summary.csv -p xero
 check xero-aged-receivables-summary xero-aged-receivables-summary.csv
 check payment-prediction payment-prediction.csv
+# the layouts of SPEC 2.1
+check sap-fbl5n-en sap-fbl5n-en.csv -p sap-fbl5n
+check sap-fbl5n-en sap-fbl5n-en.csv
+check quickbooks-ar-aging-summary quickbooks-ar-aging-summary.csv -p quickbooks
+check xero-aged-receivables-detail xero-aged-receivables-detail.csv -p xero
+check xero-aged-receivables-detail xero-aged-receivables-detail.csv
+check odoo-aged-receivable odoo-aged-receivable.csv -p odoo
+check netsuite-ar-aging netsuite-ar-aging.csv -p netsuite
+check netsuite-ar-aging netsuite-ar-aging.csv
+check business-central-customer-ledger-entries business-central-customer-ledger-entries.csv -p business-central --currency USD
+check sage-aged-debtors sage-aged-debtors.csv -p sage
+check erpnext-payment-entry erpnext-payment-entry.csv -p erpnext-payment
+check kingdee-ar-aging kingdee-ar-aging.csv -p kingdee
+
+# every cent arrives (SPEC 2.1): the ledger's sum is the report's own
+# total, to the cent. NAME WANT amount|open CURRENCY|- FILE ARGS...
+total() {
+	name=$1 want=$2 what=$3 cur=$4 file=$5
+	shift 5
+	"$BIN/ar-norm" "$@" "$E/$file" > "$TMP/t.csv" 2> "$TMP/t.err"
+	rc=$?
+	[ $rc = 0 ] || { bad "$name total: exit $rc: $(head -3 "$TMP/t.err")"; return; }
+	got=$("$CAT" -o csv -f amount,paid,currency "$TMP/t.csv" | awk -F, -v what="$what" -v cur="$cur" '
+	function cents(x,   neg, i, d) { neg = x ~ /^-/; sub(/^-/, "", x)
+		i = index(x, "."); d = i ? length(x) - i : 0
+		if (i) x = substr(x, 1, i - 1) substr(x, i + 1)
+		return (neg ? -x : x) / (d ? 10 ^ d : 1) * 100 }
+	NR > 1 && (cur == "-" || $3 == cur) {
+		s += what == "open" ? cents($1) - cents($2) : cents($1) }
+	END { printf "%.2f", s / 100 }')
+	[ "$got" = "$want" ] && ok || bad "$name: the ledger's $what sums to $got, the report's total is $want"
+}
+total kingdee-ar-detail 1481388.75 amount - kingdee-ar-detail.csv -p kingdee -E GB18030
+total kingdee-ar-detail 816848.75 open - kingdee-ar-detail.csv -p kingdee -E GB18030
+total yonyou-wanglai 225045.60 open - yonyou-wanglai.csv -p yonyou
+total sap-fbl5n 78499.35 amount - sap-fbl5n.csv -p sap-fbl5n
+total sap-fbl5n-en 4114000.00 amount JPY sap-fbl5n-en.csv -p sap-fbl5n
+total erpnext-ar 596566.25 amount - erpnext-ar.csv -p erpnext
+total erpnext-ar 364266.25 open - erpnext-ar.csv -p erpnext
+total erpnext-payment-entry 206200.00 amount - erpnext-payment-entry.csv -p erpnext-payment
+total quickbooks-ar-aging-detail 32086.15 amount - quickbooks-ar-aging-detail.csv -p quickbooks
+total quickbooks-ar-aging-detail 25106.15 open - quickbooks-ar-aging-detail.csv -p quickbooks
+total quickbooks-ar-aging-summary 27586.15 amount - quickbooks-ar-aging-summary.csv -p quickbooks
+total xero-aged-receivables-summary 30580.70 amount - xero-aged-receivables-summary.csv -p xero
+total xero-aged-receivables-detail 25645.70 amount - xero-aged-receivables-detail.csv -p xero
+total odoo-aged-receivable 9645.50 amount - odoo-aged-receivable.csv -p odoo
+total netsuite-ar-aging 26375.50 amount USD netsuite-ar-aging.csv -p netsuite
+total netsuite-ar-aging 13550.40 amount EUR netsuite-ar-aging.csv -p netsuite
+total netsuite-ar-aging 5575.25 amount GBP netsuite-ar-aging.csv -p netsuite
+total business-central-customer-ledger-entries 5485.75 open USD business-central-customer-ledger-entries.csv -p business-central --currency USD
+total business-central-customer-ledger-entries 6650.00 open EUR business-central-customer-ledger-entries.csv -p business-central --currency USD
+total sage-aged-debtors 15666.00 amount - sage-aged-debtors.csv -p sage
+total kingdee-ar-aging 887398.75 amount - kingdee-ar-aging.csv -p kingdee
+
+# ... and a report whose rows lose a cent says so: one cell changed in
+# each layout with totals, exit 1 naming the total's line
+tamper() {
+	name=$1 from=$2 to=$3 file=$4
+	shift 4
+	sed "s/$from/$to/" "$E/$file" > "$TMP/$file"
+	cmp -s "$E/$file" "$TMP/$file" && { bad "$name tamper: $from is not in $file"; return; }
+	"$BIN/ar-norm" "$@" "$TMP/$file" > /dev/null 2> "$TMP/t.err"
+	rc=$?
+	[ $rc = 1 ] && grep -q "the report's total .* differs from the rows written" "$TMP/t.err" && ok ||
+	    bad "$name tamper: exit $rc: $(head -3 "$TMP/t.err")"
+}
+tamper kingdee-ar-aging '"73,260.00"' '"73,261.00"' kingdee-ar-aging.csv -p kingdee
+tamper quickbooks-ar-aging-summary '"7,600.00",,,,"7,600.00"' '"7,600.00",,,,"7,600.01"' quickbooks-ar-aging-summary.csv -p quickbooks
+tamper xero-aged-receivables-detail '960.50,,,,,960.50' '960.40,,,,,960.40' xero-aged-receivables-detail.csv -p xero
+tamper odoo-aged-receivable '"4,300.00",,,,"4,300.00"' '"4,200.00",,,,"4,200.00"' odoo-aged-receivable.csv -p odoo
+tamper netsuite-ar-aging '"1,050.00",,,,,"1,050.00"' '"1,060.00",,,,,"1,060.00"' netsuite-ar-aging.csv -p netsuite
+tamper sage-aged-debtors '"3,640.40",540.00' '"3,640.40",550.00' sage-aged-debtors.csv -p sage
+tamper sap-fbl5n-en '2.480.500' '2.480.000' sap-fbl5n-en.csv -p sap-fbl5n
+tamper erpnext-payment-entry '10000.00' '10000.01' erpnext-payment-entry.csv -p erpnext-payment
+tamper quickbooks-ar-aging-detail '"2,940.00","2,940.00"' '"2,940.00","2,490.00"' quickbooks-ar-aging-detail.csv -p quickbooks
 
 # round trip: a canonical ledger comes out unchanged (the example ledger,
 # and a generated one with every shape of amount and date it writes)

@@ -47,7 +47,7 @@ g=$(awk -F, 'NR > 1 { p = index($13, "."); s += substr($13, 1, p - 1) * 100 + su
 # InvoiceDate, DueDate, InvoiceAmount, SettledDate), keeps the zeros, and
 # the balances open on 2013-06-30 are the oracle's
 "$BIN/ar-norm" --currency USD -v "$IBM" > "$TMP/norm.csv" 2> "$TMP/err"
-grep -q '2467 read, 2466 written, 1 filtered, 0 rejected' "$TMP/err" && ok || bad "ar-norm: $(tail -2 "$TMP/err")"
+grep -q '2466 read, 2466 written, 0 filtered, 0 rejected' "$TMP/err" && ok || bad "ar-norm: $(tail -2 "$TMP/err")"
 grep -q '^0379-NEVHP,0000611365,2013-01-02,2013-02-01,55.94,55.94,2013-01-15,USD,no,' "$TMP/norm.csv" && ok || bad "ar-norm: $(sed -n 2p "$TMP/norm.csv")"
 "$BIN/ar-age" --as-of 2013-06-30 --by customer "$TMP/norm.csv" > "$TMP/age3.csv"
 cmp -s "$TMP/age.csv" "$TMP/age3.csv" && ok || bad "ar-norm | ar-age differs: $(diff "$TMP/age.csv" "$TMP/age3.csv" | head -3)"

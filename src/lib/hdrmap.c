@@ -16,10 +16,10 @@ const struct nfielddef nfields[NFIELDS] = {
 	{ "salesperson", K_TEXT }, { "grade", K_TEXT }, { "disputed", K_BOOL },
 	{ "excuse", K_TEXT }, { "power", K_TEXT }, { "promise_date", K_DATE },
 	{ "promise_amount", K_MONEY }, { "last_contact", K_DATE },
-	{ "hold_until", K_DATE },
+	{ "hold_until", K_DATE }, { "fiscal_year", K_ID },
 	/* helpers */
 	{ "open", K_MONEY }, { "settled_date", K_DATE }, { "terms_days", K_DAYS },
-	{ "dc", K_DC }, { "credit_amount", K_MONEY },
+	{ "dc", K_DC }, { "credit_amount", K_MONEY }, { "credited", K_MONEY },
 };
 
 int
@@ -190,6 +190,29 @@ static const struct syn generic[] = {
 	{ F_PROMISE_AMOUNT, 10, "promise_amount" }, { F_PROMISE_AMOUNT, 10, "承诺付款金额" },
 	{ F_LAST_CONTACT, 10, "last_contact" }, { F_LAST_CONTACT, 10, "最近联系" },
 	{ F_HOLD_UNTIL, 10, "hold_until" }, { F_HOLD_UNTIL, 10, "暂缓至" },
+	/* fiscal_year: SAP (GJAHR), Kingdee and Yonyou number afresh each year */
+	{ F_FISCAL_YEAR, 10, "fiscal_year" }, { F_FISCAL_YEAR, 10, "fiscal year" },
+	{ F_FISCAL_YEAR, 10, "geschäftsjahr" }, { F_FISCAL_YEAR, 10, "gjahr" },
+	{ F_FISCAL_YEAR, 10, "boekjaar" }, { F_FISCAL_YEAR, 10, "exercice" },
+	{ F_FISCAL_YEAR, 10, "会计年度" }, { F_FISCAL_YEAR, 10, "會計年度" },
+	/* more names of the layouts of SPEC 2.1 */
+	{ F_CUSTOMER, 16, "customer: job" }, { F_CUSTOMER, 16, "a/c" },
+	{ F_CUSTOMER, 17, "account name" }, { F_INVOICE, 12, "document no" },
+	{ F_INVOICE, 13, "entry" }, { F_INVOICE, 13, "transaction number" },
+	{ F_DOC_TYPE, 12, "payment type" }, { F_AMOUNT_LC, 10, "amount (lcy)" },
+	{ F_AMOUNT_LC, 10, "local amount (lcy)" }, { F_CURRENCY, 13, "local currency" },
+	{ F_CURRENCY, 13, "lcurr" }, { F_CURRENCY, 13, "hauswährung" },
+	{ F_OPEN, 11, "remaining amount" }, { F_OPEN, 11, "remaining amt" },
+	{ F_OPEN, 11, "open balance" }, { F_OPEN, 12, "amount remaining" },
+	{ F_OPEN, 12, "balance due" },
+	{ F_CREDITED, 10, "credit note" }, { F_CREDITED, 10, "credited" },
+	{ F_CREDITED, 11, "amount credited" },
+	/* money in a report that is no receivable: known, kept as it is */
+	{ HDR_KEEP, 10, "credit limit" }, { HDR_KEEP, 10, "turnover" },
+	{ HDR_KEEP, 10, "信用额度" }, { HDR_KEEP, 10, "age (days)" },
+	{ HDR_KEEP, 10, "days overdue" }, { HDR_KEEP, 10, "arrears after net due date" },
+	{ HDR_KEEP, 10, "past due" }, { HDR_KEEP, 10, "逾期天数" },
+	{ HDR_KEEP, 10, "future payment amount" }, { HDR_KEEP, 10, "remaining balance" },
 	/* helpers */
 	{ F_OPEN, 10, "open" }, { F_OPEN, 10, "open balance" },
 	{ F_OPEN, 10, "outstanding" }, { F_OPEN, 10, "outstanding amount" },
@@ -230,18 +253,62 @@ static const struct syn sap[] = {
 	{ F_CUSTOMER, 6, "customer" }, { F_INVOICE, 5, "document number" },
 	{ F_INVOICE, 5, "belegnummer" }, { F_INVOICE_DATE, 5, "document date" },
 	{ F_INVOICE_DATE, 5, "belegdatum" }, { F_AMOUNT, 5, "amount in doc. curr." },
-	{ F_CURRENCY, 5, "document currency" },
+	{ F_CURRENCY, 5, "document currency" }, { F_CURRENCY, 6, "local currency" },
+	{ F_CURRENCY, 6, "lcurr" }, { F_FISCAL_YEAR, 5, "fiscal year" },
+	{ F_DUE_DATE, 5, "net due date" }, { HDR_KEEP, 5, "arrears after net due date" },
 };
 static const struct syn erpnext[] = {
 	{ F_CUSTOMER, 5, "party" }, { F_INVOICE, 5, "voucher no" },
 	{ F_DOC_TYPE, 5, "voucher type" }, { F_INVOICE_DATE, 5, "posting date" },
+	{ F_OPEN, 5, "outstanding amount" }, { F_CREDITED, 5, "credit note" },
+	{ HDR_KEEP, 5, "invoice grand total" },
+};
+/* ERPNext's Payment Entry list: the payment's own number and amount */
+static const struct syn erpnext_payment[] = {
+	{ F_INVOICE, 5, "id" }, { F_INVOICE, 5, "name" }, { F_INVOICE, 6, "series" },
+	{ F_CUSTOMER, 5, "party" }, { F_CUSTOMER, 6, "party name" },
+	{ F_DOC_TYPE, 5, "payment type" }, { F_INVOICE_DATE, 5, "posting date" },
+	{ F_AMOUNT, 5, "paid amount" }, { F_AMOUNT, 6, "received amount" },
+	{ F_CURRENCY, 5, "paid from account currency" },
+	{ HDR_KEEP, 5, "unallocated amount" }, { HDR_KEEP, 5, "total allocated amount" },
+	{ HDR_KEEP, 5, "base paid amount" }, { HDR_KEEP, 5, "base received amount" },
+};
+static const struct syn odoo[] = {
+	/* the Aged Receivable's first column has no name: the line's name
+	 * (a partner, an account, or an invoice number) */
+	{ F_INVOICE, 5, "" }, { F_INVOICE, 5, "entry" }, { F_CUSTOMER, 5, "partner" },
+	{ F_INVOICE_DATE, 5, "invoice date" }, { F_DUE_DATE, 5, "due date" },
+	{ HDR_KEEP, 5, "amount currency" }, { HDR_KEEP, 5, "account" },
+	{ F_OPEN, 5, "residual" }, { HDR_KEEP, 5, "ref - label" },
 };
 static const struct syn quickbooks[] = {
-	{ F_INVOICE, 5, "num" }, { F_INVOICE, 5, "no." }, { F_INVOICE_DATE, 5, "date" },
+	/* the A/R Aging Summary names no column of its customers */
+	{ F_CUSTOMER, 8, "" }, { F_INVOICE, 5, "num" }, { F_INVOICE, 5, "no." }, { F_INVOICE_DATE, 5, "date" },
 	{ F_CUSTOMER, 5, "customer" }, { F_OPEN, 5, "open balance" },
+	{ HDR_KEEP, 5, "past due" },
 };
 static const struct syn xero[] = {
-	{ F_CUSTOMER, 5, "contact" },
+	{ F_CUSTOMER, 5, "contact" }, { F_INVOICE, 5, "invoice number" },
+	{ HDR_KEEP, 5, "invoice reference" }, { F_INVOICE_DATE, 5, "invoice date" },
+};
+static const struct syn netsuite[] = {
+	{ F_CUSTOMER, 5, "customer" }, { F_CUSTOMER, 5, "name" },
+	{ F_INVOICE, 5, "document number" }, { F_DOC_TYPE, 5, "type" },
+	{ F_OPEN, 5, "open balance" }, { F_OPEN, 5, "amount remaining" },
+};
+static const struct syn business_central[] = {
+	{ F_CUSTOMER, 5, "customer no." }, { F_INVOICE, 5, "document no." },
+	{ F_AMOUNT, 5, "original amount" }, { HDR_KEEP, 5, "amount" },
+	{ F_OPEN, 5, "remaining amount" }, { F_CURRENCY, 5, "currency code" },
+	{ F_INVOICE_DATE, 5, "document date" }, { HDR_KEEP, 5, "open" },
+	{ HDR_KEEP, 5, "amount (lcy)" }, { HDR_KEEP, 5, "remaining amt. (lcy)" },
+	{ HDR_KEEP, 5, "original amt. (lcy)" }, { HDR_KEEP, 5, "external document no." },
+	{ HDR_KEEP, 5, "customer name" }, { HDR_KEEP, 5, "entry no." },
+};
+static const struct syn sage[] = {
+	{ F_CUSTOMER, 5, "a/c" }, { HDR_KEEP, 5, "name" }, { F_OPEN, 5, "balance" },
+	{ HDR_KEEP, 5, "credit limit" }, { HDR_KEEP, 5, "turnover" },
+	{ F_INVOICE, 5, "ref" }, { F_INVOICE, 6, "no" }, { F_DOC_TYPE, 5, "type" },
 };
 static const struct syn kingdee[] = {
 	{ F_CUSTOMER, 5, "客户名称" }, { F_CUSTOMER, 5, "往来单位" },
@@ -263,24 +330,72 @@ struct ptable {
 #define PT(name, t) { name, t, sizeof(t) / sizeof(t[0]) }
 static const struct ptable ptables[] = {
 	PT("sap-fbl5n", sap), PT("kingdee", kingdee), PT("yonyou", yonyou),
-	PT("erpnext", erpnext), PT("quickbooks", quickbooks), PT("xero", xero),
+	PT("erpnext", erpnext), PT("erpnext-payment", erpnext_payment),
+	PT("odoo", odoo), PT("quickbooks", quickbooks), PT("xero", xero),
+	PT("netsuite", netsuite), PT("business-central", business_central),
+	PT("sage", sage),
 };
 
+/* The layouts of SPEC 2.1 and examples/erp/README.md (the sources). */
 const struct profile profiles[] = {
 	{ "sap-fbl5n", "SAP FBL5N customer line items (ALV export or the "
-	    "unconverted | text): DD.MM.YYYY, 1.234,56- when the user profile "
-	    "says so, S/H debit/credit", ORD_DMY, 0, "WINDOWS-1252", 0 },
+	    "unconverted | text), German or English headers: DD.MM.YYYY, "
+	    "1.234,56- when the user profile says so, S/H debit/credit",
+	    ORD_DMY, 0, "WINDOWS-1252", 0,
+	    "Account|Konto, Document Number|Belegnummer, Document Type|Belegart, "
+	    "Document Date|Belegdatum, Net due date|Nettofälligkeit, Amount in "
+	    "local currency|Betrag in Hauswährung, Local Currency|Währung, "
+	    "Debit/Credit ind|Soll/Haben-Kennz., Clearing date|Ausgleichsdatum, "
+	    "Fiscal Year|Geschäftsjahr" },
 	{ "kingdee", "Kingdee (金蝶) 应收款明细表 and 到期债权表: GB18030, title and "
-	    "合计 rows", ORD_MDY, DEC_POINT, "GB18030", 0 },
+	    "小计/合计 rows", ORD_MDY, DEC_POINT, "GB18030", 0,
+	    "单据日期, 单据编号, 客户名称|往来单位, 币别, 单据金额, 已收金额, 未收金额, "
+	    "到期日" },
 	{ "yonyou", "Yonyou (用友) U8 and T+ 往来明细: 借方/贷方 columns, 合计 rows",
-	    ORD_MDY, DEC_POINT, "GB18030", 0 },
+	    ORD_MDY, DEC_POINT, "GB18030", 0,
+	    "对账对象名称, 币种, 业务日期, 业务单号, 业务员, 借方-发生-金额, "
+	    "借方-已结-金额, 借方-未结-金额, 贷方-发生-金额" },
 	{ "erpnext", "ERPNext Accounts Receivable report: dd-mm-yyyy, "
-	    "Outstanding Amount", ORD_DMY, DEC_POINT, NULL, 0 },
-	{ "quickbooks", "QuickBooks A/R Aging Detail: MM/DD/YYYY, sections and "
-	    "Total for rows, Open Balance", ORD_MDY, DEC_POINT, NULL, 0 },
-	{ "xero", "Xero Aged Receivables Summary: one row per contact, month "
-	    "buckets, As at date", ORD_DMY, DEC_POINT, NULL, 1 },
-	{ NULL, NULL, 0, 0, NULL, 0 }
+	    "Outstanding Amount, ageing columns", ORD_DMY, DEC_POINT, NULL, 0,
+	    "Posting Date, Party, Voucher Type, Voucher No, Due Date, Invoiced "
+	    "Amount, Paid Amount, Credit Note, Outstanding Amount, Age (Days), "
+	    "0-30, 31-60, 61-90, 91-120, 121-Above, Currency" },
+	{ "erpnext-payment", "ERPNext Payment Entry list: one row per receipt "
+	    "(Payment Type Receive)", ORD_DMY, DEC_POINT, NULL, 0,
+	    "ID, Payment Type, Posting Date, Party Type, Party, Mode of Payment, "
+	    "Paid Amount, Currency, Reference No" },
+	{ "odoo", "Odoo Aged Receivable (Aged Partner Balance): partner rows "
+	    "above their invoices, account lines, At Date and day buckets",
+	    ORD_MDY, DEC_POINT, NULL, 0,
+	    "(no name: partner, account or invoice), Invoice Date, Due Date, "
+	    "Amount Currency, Currency, Account, At Date, 1-30, 31-60, 61-90, "
+	    "91-120, Older, Total" },
+	{ "quickbooks", "QuickBooks A/R Aging Summary and Detail: MM/DD/YYYY, "
+	    "sections and Total for rows, Open Balance", ORD_MDY, DEC_POINT, NULL,
+	    0, "Summary: Customer, Current, 1 - 30, 31 - 60, 61 - 90, 91 and over, "
+	    "Total; Detail: Date, Transaction Type, Num, Customer, Due Date, "
+	    "Amount, Open Balance" },
+	{ "xero", "Xero Aged Receivables Summary and Detail: month buckets, "
+	    "contacts as section rows in the detail, As at date", ORD_DMY,
+	    DEC_POINT, NULL, 0,
+	    "Summary: Contact, Current, < 1 Month, 1 Month, 2 Months, 3 Months, "
+	    "Older, Total; Detail: Invoice Date, Invoice Number, Invoice "
+	    "Reference, Due Date, the same buckets, Total" },
+	{ "netsuite", "NetSuite A/R Aging: currency names (US Dollar) as ISO "
+	    "codes", ORD_MDY, DEC_POINT, NULL, 0,
+	    "Customer, Currency, Current, 1 - 30, 31 - 60, 61 - 90, Over 90, "
+	    "Total" },
+	{ "business-central", "Microsoft Dynamics 365 Business Central Customer "
+	    "Ledger Entries: a blank Currency Code is the local currency "
+	    "(--currency)", ORD_MDY, DEC_POINT, NULL, 0,
+	    "Posting Date, Document Date, Document Type, Document No., Customer "
+	    "No., Customer Name, Description, Currency Code, Original Amount, "
+	    "Amount, Remaining Amount, Due Date, Open" },
+	{ "sage", "Sage 50 Aged Debtors: Future, Current, Period 1..3, Older "
+	    "(30-day periods), dd/mm/yyyy", ORD_DMY, DEC_POINT, "WINDOWS-1252", 0,
+	    "A/C, Name, Credit Limit, Turnover, Balance, Future, Current, "
+	    "Period 1, Period 2, Period 3, Older" },
+	{ NULL, NULL, 0, 0, NULL, 0, NULL }
 };
 
 const struct profile *
@@ -302,11 +417,12 @@ ptable_of(const struct profile *p)
 }
 
 static int
-lookup(const struct syn *t, size_t n, const char *h, int *prio)
+lookup(const struct syn *t, size_t n, const char *h, int *prio, int *found)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(t[i].name, h) == 0) {
 			*prio = t[i].prio;
+			*found = 1;
 			return t[i].field;
 		}
 	return -1;
@@ -316,87 +432,14 @@ int
 hdr_field(const struct profile *p, const char *h, int *prio)
 {
 	const struct ptable *pt = ptable_of(p);
-	int f = -1;
+	int f = -1, found = 0;
 
 	if (pt != NULL)
-		f = lookup(pt->syn, pt->n, h, prio);
-	if (f < 0)
-		f = lookup(generic, sizeof(generic) / sizeof(generic[0]), h, prio);
+		f = lookup(pt->syn, pt->n, h, prio, &found);
+	if (!found && *h)
+		f = lookup(generic, sizeof(generic) / sizeof(generic[0]), h, prio,
+		    &found);
 	return f;
-}
-
-/* ---- ageing summaries ---- */
-
-static const struct {
-	const char *name;
-	int days;
-} named_buckets[] = {
-	/* Xero, month periods; days land in ar-age's default buckets */
-	{ "current", 0 }, { "< 1 month", 15 }, { "1 month", 45 },
-	{ "2 months", 75 }, { "3 months", 105 }, { "4 months", 135 },
-	{ "5 months", 165 }, { "6 months", 195 }, { "older", 135 },
-	{ "not yet due", 0 }, { "未到期", 0 }, { "今日到期", 0 }, { "due", 0 },
-};
-
-int
-hdr_bucket(const char *h, int *days)
-{
-	const char *p = h;
-	long lo = -1, hi = -1;
-	char *e;
-
-	for (size_t i = 0; i < sizeof(named_buckets) / sizeof(named_buckets[0]); i++)
-		if (strcmp(named_buckets[i].name, h) == 0) {
-			*days = named_buckets[i].days;
-			return 1;
-		}
-	/* day ranges: "1 - 30", "31-60", "> 90", "91 or more", "121-above",
-	 * "age ≤ 30 d.", "0-30" */
-	if (strncmp(p, "age ", 4) == 0)
-		p += 4;
-	if (strncmp(p, "\xe2\x89\xa4", 3) == 0 || strncmp(p, "<=", 2) == 0) {
-		p += p[0] == '<' ? 2 : 3;
-		while (*p == ' ')
-			p++;
-		hi = strtol(p, &e, 10);
-		if (e == p || (strcmp(e, " d.") != 0 && strcmp(e, "") != 0 &&
-		    strcmp(e, " days") != 0))
-			return 0;
-		*days = (int)(hi > 30 ? hi - 15 : hi / 2 + 1);
-		return 1;
-	}
-	if (*p == '>') {
-		p++;
-		while (*p == ' ')
-			p++;
-		lo = strtol(p, &e, 10);
-		if (e == p || (*e && strcmp(e, " days") != 0))
-			return 0;
-		*days = (int)lo + 15;
-		return 1;
-	}
-	if (*p < '0' || *p > '9')
-		return 0;
-	lo = strtol(p, &e, 10);
-	while (*e == ' ')
-		e++;
-	if (strcmp(e, "or more") == 0 || strcmp(e, "or more days") == 0 ||
-	    strcmp(e, "+") == 0 || strcmp(e, "-above") == 0 ||
-	    strcmp(e, "- above") == 0 || strcmp(e, "天以上") == 0) {
-		*days = (int)lo + 15;
-		return 1;
-	}
-	if (*e != '-')
-		return 0;
-	p = e + 1;
-	while (*p == ' ')
-		p++;
-	hi = strtol(p, &e, 10);
-	if (e == p || hi < lo || (*e && strcmp(e, " days") != 0 &&
-	    strcmp(e, "天") != 0 && strcmp(e, " days past due") != 0))
-		return 0;
-	*days = (int)((lo + hi) / 2);
-	return 1;
 }
 
 void
@@ -414,10 +457,11 @@ profiles_list(void)
 			    p->dec == DEC_COMMA ? "comma" : "point");
 		if (p->encoding)
 			printf("%s,_encoding_if_not_utf8,%s\n", p->name, p->encoding);
+		printf("%s,_columns,\"%s\"\n", p->name, p->columns);
 		for (int f = 0; pt && f < NFIELDS; f++) {
 			int first = 1;
 			for (size_t i = 0; i < pt->n; i++) {
-				if (pt->syn[i].field != f)
+				if (pt->syn[i].field != f || !*pt->syn[i].name)
 					continue;
 				if (first)
 					printf("%s,%s,\"", p->name, nfields[f].name);

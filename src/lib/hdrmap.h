@@ -13,11 +13,15 @@ enum nfield {
 	F_AMOUNT, F_PAID, F_PAID_DATE, F_CURRENCY, F_AMOUNT_LC, F_RATE,
 	F_COMPANY, F_CONTRACT, F_STAGE, F_SALESPERSON, F_GRADE, F_DISPUTED,
 	F_EXCUSE, F_POWER, F_PROMISE_DATE, F_PROMISE_AMOUNT, F_LAST_CONTACT,
-	F_HOLD_UNTIL,
+	F_HOLD_UNTIL, F_FISCAL_YEAR,
 	NCANON,
-	F_OPEN = NCANON, F_SETTLED, F_TERMS, F_DC, F_CREDIT,
+	F_OPEN = NCANON, F_SETTLED, F_TERMS, F_DC, F_CREDIT, F_CREDITED,
 	NFIELDS
 };
+/* hdr_field()'s answer for a column a profile knows and keeps as it is
+ * (Business Central's Open flag, Sage's Credit Limit): no field, but no
+ * unknown amount either (SPEC 2.1). */
+#define HDR_KEEP (-2)
 
 enum nkind { K_TEXT, K_ID, K_ENUM, K_DATE, K_MONEY, K_RATE, K_BOOL, K_DAYS,
 	K_DC };
@@ -37,19 +41,16 @@ struct profile {
 	unsigned dec;		/* DEC_COMMA, DEC_POINT or 0 */
 	const char *encoding;	/* tried when the input is not UTF-8 */
 	int summary;		/* an ageing summary: buckets, no invoices */
+	const char *columns;	/* the layout's columns, as documented */
 };
 extern const struct profile profiles[];
 const struct profile *profile_by_name(const char *name);
 
-/* The field a header cell (already through norm_header) names, or -1.
- * PROFILE may be NULL; its own names come first. *PRIO: lower is a better
- * match (a customer id beats a customer name). */
+/* The field a header cell (already through norm_header) names, HDR_KEEP,
+ * or -1. PROFILE may be NULL; its own names come first (a profile may name
+ * the unnamed column ""). *PRIO: lower is a better match (a customer id
+ * beats a customer name). */
 int hdr_field(const struct profile *p, const char *h, int *prio);
-
-/* An ageing-summary column (Current, < 1 Month, 2 Months, Older, 1 - 30,
- * 31-60, > 90, 91 or more, 121-Above, Age <= 30 d.): 1 and the days overdue
- * an item in it is given (so that ar-age puts it back in that bucket), or 0. */
-int hdr_bucket(const char *h, int *days);
 
 /* Print every profile and the names it adds, as CSV: profile,field,headers. */
 void profiles_list(void);

@@ -563,6 +563,31 @@ static const struct {
 	{ "瑞士法郎", "CHF" }, { "卢布", "RUB" }, { "泰铢", "THB" }
 };
 
+/* The English names NetSuite, Sage and QuickBooks write in a currency
+ * column ("US Dollar", "British pound"); not after an amount, where
+ * "5 EURO" stays no amount. */
+static const struct {
+	const char *name;
+	char code[4];
+} currency_names[] = {
+	{ "us dollar", "USD" }, { "us dollars", "USD" }, { "u.s. dollar", "USD" },
+	{ "united states dollar", "USD" }, { "euro", "EUR" }, { "euros", "EUR" },
+	{ "british pound", "GBP" }, { "pound sterling", "GBP" },
+	{ "uk pound", "GBP" }, { "canadian dollar", "CAD" },
+	{ "australian dollar", "AUD" }, { "new zealand dollar", "NZD" },
+	{ "japanese yen", "JPY" }, { "chinese yuan", "CNY" },
+	{ "chinese yuan renminbi", "CNY" }, { "renminbi", "CNY" },
+	{ "yuan renminbi", "CNY" }, { "hong kong dollar", "HKD" },
+	{ "singapore dollar", "SGD" }, { "swiss franc", "CHF" },
+	{ "indian rupee", "INR" }, { "mexican peso", "MXN" },
+	{ "south african rand", "ZAR" }, { "swedish krona", "SEK" },
+	{ "norwegian krone", "NOK" }, { "danish krone", "DKK" },
+	{ "korean won", "KRW" }, { "south korean won", "KRW" },
+	{ "new taiwan dollar", "TWD" }, { "brazilian real", "BRL" },
+	{ "polish zloty", "PLN" }, { "kuwaiti dinar", "KWD" },
+	{ "bahraini dinar", "BHD" }, { "uae dirham", "AED" }
+};
+
 static int
 currency_name(const char *s, size_t n, char code[4])
 {
@@ -581,6 +606,11 @@ norm_currency(const char *s, size_t n, char code[4])
 	code[0] = '\0';
 	if (currency_name(s, n, code) == 0)
 		return 0;
+	for (size_t i = 0; i < NELEM(currency_names); i++)
+		if (word_eq(s, n, currency_names[i].name)) {
+			memcpy(code, currency_names[i].code, 4);
+			return 0;
+		}
 	if (n == 3 && is_alpha(s[0]) && is_alpha(s[1]) && is_alpha(s[2])) {
 		for (int i = 0; i < 3; i++)
 			code[i] = (char)(s[i] >= 'a' ? s[i] - 'a' + 'A' : s[i]);
@@ -985,6 +1015,14 @@ static const struct {
 	{ "receipt", DOC_PAYMENT }, { "dz", DOC_PAYMENT },
 	{ "收款单", DOC_PAYMENT }, { "收款", DOC_PAYMENT },
 	{ "回款", DOC_PAYMENT },
+	/* ERPNext (Payment Entry, Payment Type Receive and Pay), NetSuite,
+	 * QuickBooks and Business Central */
+	{ "payment entry", DOC_PAYMENT }, { "receive", DOC_PAYMENT },
+	{ "customer deposit", DOC_PAYMENT }, { "deposit", DOC_PAYMENT },
+	{ "customer payment", DOC_PAYMENT }, { "refund", DOC_ADJUSTMENT },
+	{ "customer refund", DOC_ADJUSTMENT }, { "refund receipt", DOC_ADJUSTMENT },
+	{ "pay", DOC_ADJUSTMENT }, { "finance charge memo", DOC_INVOICE },
+	{ "reminder", DOC_INVOICE }, { "sales invoice", DOC_INVOICE },
 	{ "adjustment", DOC_ADJUSTMENT }, { "journal entry", DOC_ADJUSTMENT },
 	{ "journal", DOC_ADJUSTMENT }, { "sa", DOC_ADJUSTMENT },
 	{ "ab", DOC_ADJUSTMENT }, { "调整", DOC_ADJUSTMENT },

@@ -629,8 +629,8 @@ read_delim(struct rec_reader *r, struct src *s, int force_slow)
 			if (rc == GOT && utf8_check(r->raw, r->rawlen) != r->rawlen) {
 				off = utf8_check(r->raw, r->rawlen);
 				snprintf(r->errbuf, sizeof(r->errbuf), "invalid UTF-8 (byte 0x%02x "
-				    "at offset %zu); convert it, e.g. ar-norm --from-code "
-				    "GB18030", (unsigned char)r->raw[off], off + 1);
+				    "at offset %zu); %s", (unsigned char)r->raw[off], off + 1,
+				    utf8_advice(r->raw, r->rawlen));
 				return BAD;
 			}
 			return rc;
@@ -664,8 +664,8 @@ read_delim(struct rec_reader *r, struct src *s, int force_slow)
 		}
 		if ((l.flags & SCAN_HIGH) && (off = utf8_check(p, l.len)) != l.len) {
 			snprintf(r->errbuf, sizeof(r->errbuf), "invalid UTF-8 (byte 0x%02x at "
-			    "column %zu); convert it, e.g. ar-norm --from-code GB18030",
-			    (unsigned char)p[off], off + 1);
+			    "column %zu); %s", (unsigned char)p[off], off + 1,
+			    utf8_advice(p, l.len));
 			return BAD;
 		}
 		return GOT;
@@ -1159,6 +1159,7 @@ static void
 src_open(struct rec_reader *r, struct src *s, const char *path)
 {
 	struct stat st;
+	int converted = 0;
 
 	s->path = (path == NULL || strcmp(path, "-") == 0) ? NULL : path;
 	s->name = s->path ? s->path : "<stdin>";
@@ -1175,10 +1176,23 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 	s->fmt = r->o.fmt;
 	s->ib = xmalloc(64);
 	s->cd = (iconv_t)-1;
-	/* peek for a UTF-16 byte order mark */
-	while (s->ilen < 2 && !s->raw_eof)
+	/* peek for a UTF-16 byte order mark (and a workbook's magic) */
+	while (s->ilen < (rec_convert ? 8u : 2u) && !s->raw_eof)
 		s->ilen += raw_read(s, s->ib + s->ilen, 64 - s->ilen);
-	if (r->o.from_code) {
+	if (rec_convert != NULL) {
+		int fd = rec_convert(s->name, s->fd, s->seekable, s->ib, s->ilen);
+		if (fd >= 0) {	/* read the rows it made (UTF-8) instead */
+			if (s->fd != 0)
+				close(s->fd);
+			s->fd = fd;
+			s->ilen = 0;
+			s->raw_eof = 0;
+			s->seekable = 1;
+			s->fmt = FMT_TSV;
+			converted = 1;
+		}
+	}
+	if (r->o.from_code && !converted) {
 		s->cd = iconv_open("UTF-8", r->o.from_code);
 		if (s->cd == (iconv_t)-1)
 			die(EXIT_FATAL, "unknown encoding \"%s\" (see iconv -l)",
@@ -1199,7 +1213,12 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 	if (s->cd == (iconv_t)-1 && r->o.fallback_code && !utf8_start(s))
 		fall_back(r, s);
 	detect(r, s);
+	if (s->fmt == FMT_TSV && rec_convert != NULL && r->o.delim)
+		s->delim = '\t';	/* a workbook's rows, whatever -F says */
 }
+
+int (*rec_convert)(const char *name, int fd, int seekable, const char *head,
+    size_t n);
 
 struct rec_reader *
 rec_open(char **files, int nfiles, const struct rec_opts *o)
@@ -1457,6 +1476,16 @@ rec_written(struct rec_reader *r, struct rec *x)
 	x->done = 1;
 	if (!r->quiet)
 		r->nwritten++;
+}
+
+void
+rec_uncount(struct rec_reader *r, struct rec *x)
+{
+	if (x->done)
+		return;
+	x->done = 1;
+	if (!r->quiet)
+		r->nread--;
 }
 
 void

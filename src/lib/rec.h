@@ -97,6 +97,16 @@ int rec_fell_back(const struct rec_reader *r);
 
 /* Raw mode: the header the tool found, for the --reject file's header. */
 void rec_set_header(struct rec_reader *r, const struct val *names, size_t n);
+/* Raw mode: a row that is no record (a title row, the header the tool
+ * found): accounted, and not counted as read (SPEC 2.1). */
+void rec_uncount(struct rec_reader *r, struct rec *x);
+
+/* A tool that reads workbooks sets this before rec_open(): called with the
+ * first bytes of each input (at least 8 when there are so many); it
+ * returns -1 for an input to read as it is, or a descriptor of the rows as
+ * TSV, which then replaces the input (its lines are the rows' numbers). */
+extern int (*rec_convert)(const char *name, int fd, int seekable,
+    const char *head, size_t n);
 
 /* Read everything again from the start (tools that join receipts to invoices
  * make two passes). Call rec_want_rewind() before the first rec_next(): a

@@ -195,3 +195,34 @@ utf8_term_nl(const char *s, size_t n, const char *nl, size_t *outn)
 	*outn = k;
 	return o;
 }
+
+const char *
+utf8_advice(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t pairs = 0, lone = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (p[i] < 0x80)
+			continue;
+		if ((k = utf8_seqlen(p + i, n - i)) > 0) {
+			i += k - 1;	/* valid UTF-8 among the rest */
+			continue;
+		}
+		/* GB2312's characters: both bytes 0xA1..0xFE */
+		if (i + 1 < n && p[i] >= 0xa1 && p[i] <= 0xfe && p[i + 1] >= 0xa1 &&
+		    p[i + 1] <= 0xfe) {
+			pairs++;
+			i++;
+		} else if (i + 1 < n && p[i] >= 0x81 && p[i] <= 0xfe &&
+		    p[i + 1] >= 0x40 && p[i + 1] != 0x7f && p[i + 1] >= 0x80) {
+			pairs++;	/* GBK's extension: a high trail byte */
+			i++;
+		} else
+			lone++;
+	}
+	return pairs > lone ? "it looks like Chinese: convert it, e.g. ar-norm "
+	    "--from-code GB18030" : "it looks like Latin text: convert it, e.g. "
+	    "ar-norm --from-code CP1252";
+}

@@ -14,6 +14,11 @@ size_t utf8_decode(const unsigned char *p, size_t n, unsigned *cp);
 int utf8_cpwidth(unsigned cp);
 /* Display columns of a string. */
 size_t utf8_width(const char *s, size_t n);
+/* What to do with bytes that are not UTF-8, by what they look like
+ * (SPEC 2.1): "convert it, e.g. ar-norm --from-code GB18030" when most
+ * high bytes come in pairs (Chinese: GBK/GB18030), "... CP1252" when they
+ * stand alone among ASCII letters (Latin text: Windows-1252, Latin-1). */
+const char *utf8_advice(const char *s, size_t n);
 
 /* Is the code point one a terminal must never receive raw (SPEC 1.9): C0,
  * DEL, C1, and the bidi overrides U+202A-U+202E, U+2066-U+2069? */

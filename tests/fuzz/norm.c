@@ -1,9 +1,12 @@
 /* fuzz target: ar-norm's value readers (dates, amounts, currencies,
  * document types, flags, debit/credit, terms, identifiers, total labels,
- * header cells) on the same bytes. */
+ * header cells) and layout.c's labels (buckets, totals, account lines,
+ * report dates, money cells, the evidence of dates and amounts) on the
+ * same bytes. */
 #include <stdlib.h>
 
 #include "fuzz.h"
+#include "layout.h"
 #include "money.h"
 #include "norm.h"
 
@@ -46,6 +49,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t k = n;
 		norm_trim(&p, &k);
 		if (k > n || p < s)
+			abort();
+	}
+	{
+		struct lay_bucket b;
+		struct lay_evidence ev;
+		struct lay_decision dd;
+		struct val cells[2] = { { s, n / 2, V_STR }, { s + n / 2, n - n / 2,
+		    V_STR } };
+		char text[64];
+		if (lay_bucket(hdr, &b)) {
+			lay_buckets_fix(&b, 1);
+			i = lay_bucket_days(&b);
+			if (b.lo > b.hi || i < b.lo || i > b.hi)
+				abort();
+		}
+		(void)lay_total_kind(s, n);
+		(void)lay_plain_total(s, n);
+		(void)lay_account_line(s, n);
+		(void)lay_money_text(s, n);
+		(void)lay_report_date(s, n / 2, s + n / 2, n - n / 2,
+		    (int)(mode & 3) % 3, &d);
+		(void)lay_title_date(cells, 2, 0, &d, text, sizeof(text));
+		memset(&ev, 0, sizeof(ev));
+		lay_see_date(&ev, s, n, 1);
+		if (lay_see_amount(&ev, s, n, 2, -1) == 1)
+			lay_see_amount(&ev, s, n, 2, (int)(mode >> 6));
+		lay_decide(&ev, 0, 0, 0, 0, &dd);
+		if (dd.dec != DEC_POINT && dd.dec != DEC_COMMA)
 			abort();
 	}
 	free(buf);

@@ -619,7 +619,9 @@ test_currency(void)
 	cur("", -1, NULL);
 	cur("   ", -1, NULL);
 	cur("US", -1, NULL);
-	cur("EURO", -1, NULL);
+	cur("EURO", 0, "EUR");	/* NetSuite's names (SPEC 2.1) */
+	cur("US Dollar", 0, "USD");
+	cur("British pound", 0, "GBP");
 	cur("U$D", -1, NULL);
 	cur("12A", -1, NULL);
 	cur("US D", -1, NULL);
