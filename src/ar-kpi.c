@@ -850,6 +850,12 @@ main(int argc, char **argv)
 		rec_reduce(rd, &halves, &gby_halves, &run0);
 	gby_walk(run0.groups, summary_group, NULL);
 	w_close(wr, 0);
+	/* SPEC 1.10: an open-item list has no paid items to measure */
+	if (ledger_has_open(&run0.led))
+		warnx("the input is an open-item list (it has open): the items "
+		    "paid in full are not in it, so billed, collected, DSO and the "
+		    "on-time rates leave them out; give the ledger with its "
+		    "payment history");
 	/* SPEC 5.2: reported once */
 	if (run0.undated > 0)
 		warnx("%lu receipt%s no date: counted as received on the date "

@@ -14,12 +14,14 @@
 #include "opts.h"
 #include "out.h"
 #include "policy.h"
+#include "rates.h"
 #include "rec.h"
 
 /* ---- the policy: every number of SPEC 4 ---- */
 
 static struct {
-	int window_days, min_items, exposure_grace, exposure_full_days;
+	int window_days, min_items, new_overdue_days, exposure_grace;
+	int exposure_full_days;
 	int tenure_full_months, cap_c_days, cap_e_days, limit_months_max;
 	int64_t w_timeliness, w_exposure, w_tenure;	/* x 10000 */
 	int64_t grade_a, grade_b, grade_c, grade_d, a_min_timeliness;
@@ -33,7 +35,9 @@ static const struct pol policy[] = {
 	{ "window_days", "365", PK_INT, &pol.window_days, 1, 36500,
 	  "invoices due in the last so many days count" },
 	{ "min_items", "3", PK_INT, &pol.min_items, 1, 100000,
-	  "fewer counted invoices: grade N" },
+	  "fewer counted invoices: grade N ..." },
+	{ "new_overdue_days", "30", PK_INT, &pol.new_overdue_days, 0, 36500,
+	  "... unless an undisputed item is more overdue: graded" },
 	{ "points", "-30:100, -20:90, 0:80, 15:70, 22:60, 30:50, 60:40, 90:30, "
 	  "120:20, 180:1", PK_POINTS, &pol.points, 0, 0,
 	  "days beyond terms : points (PAYDEX-style), linear between" },
@@ -96,11 +100,14 @@ static const struct {
 	{ "prepay", "prepayment", "先款后货" },
 };
 
-enum { OPT_WINDOW = OPT_TOOL };
+enum { OPT_RATES = OPT_TOOL, OPT_BASE };
 
 static struct {
 	struct common c;
+	const char *rates, *base;
 } opt;
+static struct rates *rates;	/* --rates: one row per customer */
+static int base_dec;
 
 /* ---- one customer and currency ---- */
 
@@ -110,9 +117,10 @@ struct cust {
 	i128 terms_num;		/* sum amount * (due - invoice date) */
 	int64_t billed, terms_den, open, overdue, open_pos;
 	int64_t cap_c, cap_e;	/* largest open of the items past the caps */
-	int32_t first, first_window, max_days;
+	int32_t first, first_window, max_days, max_undisputed;
 	uint32_t invoices, counted, undated;
-	int8_t dec, has_paid, has_first, has_window, has_due;
+	int8_t dec, has_paid, has_first, has_window, has_due, has_undisputed;
+	int8_t currencies;	/* 2: several (without --rates) */
 };
 
 struct upd {			/* what one document adds */
@@ -137,10 +145,12 @@ cust_update(void *payload, const void *data, void *ctx)
 	}
 	if (u->in_window) {
 		g->invoices++;
-		g->billed += u->billed;
+		if (money_add(&g->billed, u->billed) != 0)
+			die(EXIT_FATAL, "a customer's billing is too large to sum");
 		if (u->terms_days >= 0) {
 			g->terms_num += (i128)u->billed * u->terms_days;
-			g->terms_den += u->billed;
+			if (money_add(&g->terms_den, u->billed) != 0)
+				die(EXIT_FATAL, "a customer's billing is too large to sum");
 		}
 		if (!g->has_window || u->first < g->first_window)
 			g->first_window = u->first;
@@ -165,6 +175,11 @@ cust_update(void *payload, const void *data, void *ctx)
 			g->max_days = u->days_overdue;
 		g->has_due = 1;
 	}
+	if (u->cap_open > 0 && (!g->has_undisputed ||
+	    u->cap_days > g->max_undisputed)) {
+		g->max_undisputed = u->cap_days;
+		g->has_undisputed = 1;
+	}
 	if (u->cap_days > pol.cap_c_days && u->cap_open > g->cap_c)
 		g->cap_c = u->cap_open;
 	if (u->cap_days > pol.cap_e_days && u->cap_open > g->cap_e)
@@ -181,7 +196,9 @@ cust_merge(void *into, const void *from, void *ctx)
 	t->dec = g->dec;
 	t->tw += g->tw, t->tp += g->tp, t->tdays += g->tdays;
 	t->expo += g->expo, t->terms_num += g->terms_num;
-	t->billed += g->billed, t->terms_den += g->terms_den;
+	if (money_add(&t->billed, g->billed) != 0 ||
+	    money_add(&t->terms_den, g->terms_den) != 0)
+		die(EXIT_FATAL, "a customer's billing is too large to sum");
 	if (money_add(&t->open, g->open) != 0 ||
 	    money_add(&t->overdue, g->overdue) != 0 ||
 	    money_add(&t->open_pos, g->open_pos) != 0)
@@ -196,6 +213,9 @@ cust_merge(void *into, const void *from, void *ctx)
 		t->first_window = g->first_window, t->has_window = 1;
 	if (g->has_due && (!t->has_due || g->max_days > t->max_days))
 		t->max_days = g->max_days, t->has_due = 1;
+	if (g->has_undisputed && (!t->has_undisputed ||
+	    g->max_undisputed > t->max_undisputed))
+		t->max_undisputed = g->max_undisputed, t->has_undisputed = 1;
 	t->invoices += g->invoices, t->counted += g->counted;
 	t->undated += g->undated;
 	t->has_paid |= g->has_paid;
@@ -218,6 +238,26 @@ struct run {
 static struct run run0;
 static struct apply *ap;
 static unsigned long any_paid;
+
+/* --rates: the money of U in the base currency, each amount converted
+ * and rounded on its own (SPEC 4); -1 when the currency has no rate. */
+static int
+pool(struct upd *u, const struct doc *d)
+{
+	const struct decimal *r = rates_find(rates, d->currency.p,
+	    d->currency.n);
+	int64_t *m[] = { &u->w[0], &u->w[1], &u->billed, &u->open, &u->overdue,
+	    &u->open_pos, &u->expo_open, &u->cap_open };
+
+	if (r == NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (rates_convert(r, *m[i], d->dec, base_dec, m[i]) != 0)
+			die(EXIT_FATAL, "an amount in %.*s is too large to convert",
+			    (int)d->currency.n, d->currency.p);
+	u->dec = (int8_t)base_dec;
+	return 0;
+}
 
 /* What one document adds to its customer (SPEC 4). */
 static void
@@ -307,7 +347,14 @@ process(struct run *w, struct rec *x, uint64_t seq)
 	}
 	key_reset(&w->key);
 	key_add(&w->key, d.customer.p, d.customer.n);
-	key_add(&w->key, d.currency.p, d.currency.n);
+	if (rates != NULL) {
+		/* a customer graded without part of its money would be wrong */
+		if (pool(&u, &d) != 0)
+			die_at(EXIT_FATAL, x->file, x->line, "%s has no rate for %.*s",
+			    opt.rates, (int)d.currency.n, d.currency.p);
+		key_add(&w->key, rates_base(rates), strlen(rates_base(rates)));
+	} else
+		key_add(&w->key, d.currency.p, d.currency.n);
 	gby_push(w->groups, w->key.p, w->key.n, &u);
 	rec_written(w->rd, x);
 }
@@ -424,6 +471,30 @@ terms_text(const char *code)
 	return code;
 }
 
+/* The customers with several currencies, without --rates: the rows
+ * come sorted, so such a customer's rows are next to each other. */
+static struct {
+	char *prev;
+	size_t nprev, count;
+	int counted;		/* prev is counted already */
+	char first[64];
+} sev;
+
+static void
+several(const char *name, size_t n)
+{
+	if (sev.prev != NULL && sev.nprev == n && memcmp(sev.prev, name, n) == 0) {
+		if (!sev.counted && sev.count++ == 0)
+			snprintf(sev.first, sizeof(sev.first), "%.*s", (int)n, name);
+		sev.counted = 1;
+		return;
+	}
+	free(sev.prev);
+	sev.prev = xstrndup(name, n);
+	sev.nprev = n;
+	sev.counted = 0;
+}
+
 static void
 grade_row(const char *key, size_t n, const void *payload, void *arg)
 {
@@ -439,6 +510,7 @@ grade_row(const char *key, size_t n, const void *payload, void *arg)
 
 	(void)arg;
 	key_split(key, n, f, fn, 2);
+	several(f[0], fn[0]);
 	for (int i = 0; i < g->dec; i++)
 		scale *= 10;
 	for (int i = 0; i < NCOLS_EXPLAIN; i++)
@@ -452,7 +524,10 @@ grade_row(const char *key, size_t n, const void *payload, void *arg)
 	    1000, pol.tenure_full_months) : 0;
 	if (ten > 1000)
 		ten = 1000;
-	new_cust = (int)g->counted < pol.min_items;
+	/* too little history is N, unless an undisputed item is already
+	 * long overdue: then it is graded on what there is (SPEC 4) */
+	new_cust = (int)g->counted < pol.min_items && !(g->has_undisputed &&
+	    g->max_undisputed > pol.new_overdue_days);
 	if (!new_cust) {
 		/* grade on the score as printed */
 		score = tenth((i128)pol.w_timeliness * t + (i128)pol.w_exposure * e +
@@ -469,15 +544,20 @@ grade_row(const char *key, size_t n, const void *payload, void *arg)
 			if (pct > thr)
 				thr = (int64_t)pct;
 		}
+		if ((int)g->counted < pol.min_items)
+			snprintf(capbuf, sizeof(capbuf), "%u counted, but an item %d "
+			    "days overdue: graded; ", g->counted, g->max_undisputed);
 		if (g->cap_e >= thr && g->cap_e > 0 && gi < 4) {
 			gi = 4;
-			snprintf(capbuf, sizeof(capbuf), "an item over %d days: E",
-			    pol.cap_e_days);
+			snprintf(capbuf + strlen(capbuf), sizeof(capbuf) -
+			    strlen(capbuf), "an item over %d days: E", pol.cap_e_days);
 		} else if (g->cap_c >= thr && g->cap_c > 0 && gi < 2) {
 			gi = 2;
-			snprintf(capbuf, sizeof(capbuf), "an item over %d days: C",
-			    pol.cap_c_days);
+			snprintf(capbuf + strlen(capbuf), sizeof(capbuf) -
+			    strlen(capbuf), "an item over %d days: C", pol.cap_c_days);
 		}
+		if (*capbuf && capbuf[strlen(capbuf) - 1] == ' ')
+			capbuf[strlen(capbuf) - 2] = '\0';	/* no cap after all */
 		gr[0] = (char)('A' + gi);
 		terms = pol.terms[gi];
 		factor = pol.factor[gi];
@@ -554,14 +634,16 @@ static const struct tool tool = {
 	"credit-grade [-hqVv] [-F delim] [-i fmt] [-o fmt] [-O file] [--as-of date]\n"
 	"                    [--currency cur] [--explain] [--lang zh|en] "
 	"[--policy file]\n"
-	"                    [--policy-dump] [--reject file] [--strict] "
-	"[--max-record bytes]\n"
-	"                    [file ...]",
+	"                    [--policy-dump] [--rates file] [--base cur] "
+	"[--reject file]\n"
+	"                    [--strict] [--max-record bytes] [file ...]",
 	"Rate each customer from its own payment record: timeliness, exposure\n"
 	"and tenure make a score and a grade A-E (N: too little history), with\n"
 	"the terms and the credit limit that go with it. One row per customer\n"
-	"and currency.",
-	"",
+	"and currency, or per customer with --rates.",
+	"      --rates FILE       currency,rate lines (units of --base per unit):\n"
+	"                         pool each customer's currencies, one grade\n"
+	"      --base CUR         the currency of the rates and the limits\n",
 	OG_AS_OF | OG_LANG | OG_EXPLAIN | OG_POLICY,
 	OUT_RECORDS
 };
@@ -574,9 +656,29 @@ main(int argc, char **argv)
 	uint64_t seq = 0;
 	int st;
 
+	static const struct option longopts[] = {
+		{ "rates", required_argument, NULL, OPT_RATES },
+		{ "base", required_argument, NULL, OPT_BASE },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
 	opts_init(&opt.c, &tool, argc, argv);
-	while (opts_next(&opt.c, argc, argv, NULL, "") != -1)
-		usage();
+	while ((c = opts_next(&opt.c, argc, argv, longopts, "")) != -1)
+		switch (c) {
+		case OPT_RATES:
+			opt.rates = optarg;
+			break;
+		case OPT_BASE:
+			if (!currency_is_code(optarg, strlen(optarg))) {
+				warnx("--base %s: an ISO 4217 code such as CNY", optarg);
+				usage();
+			}
+			opt.base = optarg;
+			break;
+		default:
+			usage();
+		}
 	argc -= optind;
 	argv += optind;
 	if (opt.c.policy_dump) {
@@ -587,6 +689,19 @@ main(int argc, char **argv)
 	policy_load(policy, opt.c.policy);
 	opts_finish(&opt.c, NULL);
 	lang = opt.c.lang;
+	if (opt.base != NULL && opt.rates == NULL) {
+		warnx("--base goes with --rates");
+		usage();
+	}
+	if (opt.rates != NULL) {
+		int known;
+		rates = rates_load(opt.rates, opt.base);
+		if (*rates_base(rates) == '\0')
+			die(EXIT_FATAL, "%s: which currency are the rates in? Give "
+			    "--base, or the base at rate 1 in the file", opt.rates);
+		base_dec = currency_decimals(rates_base(rates),
+		    strlen(rates_base(rates)), &known);
+	}
 
 	rd = rec_open(argv, argc, &opt.c.in);
 	run_init(&run0, rd);
@@ -604,12 +719,23 @@ main(int argc, char **argv)
 		rec_reduce(rd, &halves, &gby_halves, &run0);
 	gby_walk(run0.groups, grade_row, NULL);
 	w_close(wr, 0);
-	if (!any_paid && rec_nread(rd) > 0)
+	if (sev.count > 0)
+		warnx("%zu customer%s (the first: %s) %s several currencies: one "
+		    "grade per currency; give --rates to grade each customer once",
+		    sev.count, sev.count > 1 ? "s" : "", sev.first, sev.count > 1 ?
+		    "have" : "has");
+	free(sev.prev);
+	if (ledger_has_open(&run0.led))	/* SPEC 1.10 */
+		warnx("the input is an open-item list (it has open): the items "
+		    "paid in full are not in it, so timeliness rests on what is "
+		    "still open; give the ledger with its payment history");
+	else if (!any_paid && rec_nread(rd) > 0)
 		warnx("no dated payment in the input: timeliness rests on open "
 		    "items alone (an open-items export has no payment history, "
 		    "and paid without paid_date cannot be timed)");
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
 	run_free(&run0);
+	rates_free(rates);
 	return fshut(st);
 }

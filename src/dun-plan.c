@@ -24,6 +24,7 @@
 #include "opts.h"
 #include "out.h"
 #include "policy.h"
+#include "rates.h"
 #include "rec.h"
 #include "style.h"
 
@@ -151,54 +152,9 @@ read_grades(const char *path)
 	free(k.p);
 }
 
-static struct grp *rates;	/* currency -> struct decimal */
+static struct rates *rates;	/* --rates */
 static int ncurrencies;
 static struct grp *currencies;	/* seen, for the warning without --rates */
-
-/* --rates FILE: currency,rate lines, units of --base per unit (SPEC 4). */
-static void
-read_rates(const char *path)
-{
-	struct rec_opts o;
-	struct rec_reader *r;
-	struct rec *x;
-	char *files[] = { (char *)path };
-	int cc, cr;
-
-	memset(&o, 0, sizeof(o));
-	r = rec_open(files, 1, &o);
-	cc = rec_col(r, "currency");
-	cr = rec_col(r, "rate");
-	rec_require(r, cc);
-	rec_require(r, cr);
-	rates = grp_new(sizeof(struct decimal));
-	while ((x = rec_next(r)) != NULL) {
-		struct text c, t;
-		struct decimal *d;
-		char buf[64];
-		if (field_text(r, x, cc, &c, 1) != 0 || field_text(r, x, cr, &t, 1))
-			die_at(EXIT_FATAL, x->file, x->line, "a rate needs currency and "
-			    "rate");
-		if (grp_find(rates, c.p, c.n, grp_hash(c.p, c.n)) != NULL)
-			die_at(EXIT_FATAL, x->file, x->line, "currency \"%.*s\" twice",
-			    (int)c.n, c.p);
-		d = grp_get(rates, c.p, c.n, grp_hash(c.p, c.n));
-		snprintf(buf, sizeof(buf), "%.*s", (int)t.n, t.p);
-		if (t.n >= sizeof(buf) || decimal_parse(buf, d) != 0 || d->num == 0)
-			die_at(EXIT_FATAL, x->file, x->line, "rate \"%.*s\": a positive "
-			    "decimal such as 7.1", (int)t.n, t.p);
-		rec_written(r, x);
-	}
-	if (rec_close(r, 0) != 0)
-		die(EXIT_FATAL, "%s: rejected records in the rates file", path);
-	if (opt.base != NULL && grp_find(rates, opt.base, strlen(opt.base),
-	    grp_hash(opt.base, strlen(opt.base))) == NULL) {
-		struct decimal *one = grp_get(rates, opt.base, strlen(opt.base),
-		    grp_hash(opt.base, strlen(opt.base)));
-		one->num = 1;
-		one->scale = 0;
-	}
-}
 
 /* ---- the items: what the plan needs of each record ---- */
 
@@ -555,8 +511,7 @@ group_items(void)
 		cu->cur = f[1];
 		cu->ncur = fn[1];
 		if (rates != NULL) {
-			struct decimal *r = grp_find(rates, f[1], fn[1],
-			    grp_hash(f[1], fn[1]));
+			const struct decimal *r = rates_find(rates, f[1], fn[1]);
 			if (r == NULL)
 				die(EXIT_FATAL, "%s: no rate for %.*s", opt.rates,
 				    (int)fn[1], f[1]);
@@ -1497,7 +1452,7 @@ main(int argc, char **argv)
 	if (opt.grades)
 		read_grades(opt.grades);
 	if (opt.rates)
-		read_rates(opt.rates);
+		rates = rates_load(opt.rates, opt.base);
 
 	rd = rec_open(argv, argc, &opt.c.in);
 	ledger_init(&led, rd, opt.c.currency, LD_DUE);
@@ -1537,5 +1492,6 @@ main(int argc, char **argv)
 	walk();
 	w_close(wr, 0);
 	st = rec_close(rd, opt.c.verbose);
+	rates_free(rates);
 	return fshut(st);
 }

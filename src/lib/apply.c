@@ -478,7 +478,9 @@ settle_name(struct apply *a, struct name *nm)
 			p->applied = 1;
 			if (p->amt > 0) {	/* raises the open: the oldest */
 				add_part(a, &nm->invs[k], p, p->amt);
-				rem[k] += p->amt;
+				if (money_add(&rem[k], p->amt) != 0)
+					die(EXIT_FATAL, "amounts applied to one invoice "
+					    "overflow");
 				left = 0;
 				break;
 			}
@@ -764,7 +766,8 @@ apply_settled(struct apply *a, const struct doc *d, int *unknown)
 			}
 			if (e == NULL)
 				break;
-			open += e->amt;
+			if (money_add(&open, e->amt) != 0)
+				die(EXIT_FATAL, "amounts applied to one invoice overflow");
 			if (open <= 0) {
 				if (e->date == DATE_NONE)
 					*unknown = 1;
