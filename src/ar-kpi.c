@@ -19,6 +19,7 @@
 #define MAXBY 16
 #define NMONTHS 24		/* dso_countback looks back at most this far */
 #define MAXPERIODS 1200		/* --every week over 23 years */
+#define PKEY 127		/* a period in a key: two bytes in 1..127 */
 
 enum { OPT_GRACE = OPT_TOOL, OPT_COST_RATE, OPT_EVERY };
 enum every { EVERY_NONE, EVERY_MONTH, EVERY_QUARTER, EVERY_WEEK };
@@ -207,8 +208,11 @@ push(struct run *w, struct rec *x, const struct doc *d, int p, int32_t mdate,
 	char buf[16];
 
 	key_reset(k);
-	date_format(buf, pstart[p]);	/* periods sort by their start */
-	key_add(k, buf, 10);
+	/* the period's index in two bytes, never NUL: periods sort by their
+	 * start, and the key of a customer stays short enough to be held
+	 * inline in the group table */
+	buf[0] = (char)(1 + p / PKEY), buf[1] = (char)(1 + p % PKEY);
+	key_add(k, buf, 2);
 	for (int i = 0; i < opt.nby; i++) {
 		if (by_cohort[i]) {
 			if (mdate == DATE_NONE)
@@ -614,17 +618,15 @@ summary_group(const char *key, size_t n, const void *payload, void *arg)
 	const struct agg *g = payload;
 	const char *f[MAXBY + 2];
 	size_t fn[MAXBY + 2];
-	int32_t start;
 	int p;
 
 	(void)arg;
 	if (!g->active)
 		return;
 	key_split(key, n, f, fn, MAXBY + 2);
-	if (date_parse(f[0], fn[0], &start) != 0)
+	if (fn[0] != 2 || (p = (f[0][0] - 1) * PKEY + (f[0][1] - 1)) < 0 ||
+	    p >= nperiods)
 		die(EXIT_FATAL, "a period key is damaged");
-	for (p = 0; p < nperiods - 1 && pstart[p] != start; p++)
-		;
 	summary_row(p, f, fn, g);
 }
 

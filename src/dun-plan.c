@@ -165,19 +165,17 @@ struct chg {			/* the open of an item changes within the plan */
 
 struct item {
 	uint64_t seq;
-	struct val *vals;	/* the record's fields (kept: a row may print them) */
-	size_t nv;
-	const char *inv;	/* its number, in vals */
-	size_t ninv;
-	uint32_t cust, chg, nchg;
+	struct val *vals;	/* the record's fields, once a row prints them */
+	const char *inv;	/* its number (kept) */
 	int64_t amount, open0;	/* open on --from */
 	int64_t promise_amount;
+	uint32_t cust, chg, nchg, ninv, nv;
 	int32_t invoice_date, due, promise, hold, contact, ack, demand, receipt0;
+	int32_t lead;
 	int8_t credit;		/* unapplied cash or credit, not an item */
-	int8_t disputed, kept, printed;
+	int8_t disputed, kept, printed, dec;
 	uint8_t excuse, power;	/* enum excuse, enum power */
 	char grade;
-	int lead;
 };
 
 struct cust {
@@ -199,6 +197,7 @@ static size_t nchgs, capchgs;
 static struct grp *custmap;	/* customer, currency -> uint32_t + 1 */
 static struct cust *custs;
 static size_t ncusts;
+static struct key ckey;		/* customer, currency: the key of one record */
 static struct arena keep;	/* fields, numbers */
 static struct rec_reader *rd;
 static struct ledger led;
@@ -208,7 +207,7 @@ static int c_stage, c_grade, c_excuse, c_power, c_promise, c_promise_amount,
 
 /* A copy of the input's fields of X, in one piece. */
 static struct val *
-copy_fields(const struct rec *x, size_t *nv)
+copy_fields(const struct rec *x, uint32_t *nv)
 {
 	size_t nf = rec_nfields(rd), n = 0, bytes = 0;
 	struct val *v;
@@ -232,82 +231,57 @@ copy_fields(const struct rec *x, size_t *nv)
 			b += v[k].n + 1;
 		}
 	}
-	*nv = n;
+	*nv = (uint32_t)n;
 	return v;
 }
 
-static uint32_t
-cust_of(const struct doc *d)
-{
-	struct key k = { NULL, 0, 0 };
-	uint32_t *id;
+/* The customer of item IDX: numbered as they come, through a pipe that
+ * prefetches the group table (SPEC 1.6: most of the time is memory). */
+struct custpush {
+	uint32_t idx;
+	int dec;
+};
 
-	key_add(&k, d->customer.p, d->customer.n);
-	key_add(&k, d->currency.p, d->currency.n);
-	id = grp_get(custmap, k.p, k.n, grp_hash(k.p, k.n));
-	free(k.p);
+static void
+cust_assign(void *payload, const void *data, void *ctx)
+{
+	static size_t capcusts;
+	uint32_t *id = payload;
+	const struct custpush *c = data;
+
+	(void)ctx;
 	if (*id == 0) {
-		custs = xrealloc(custs, (ncusts + 1) * sizeof(*custs));
-		memset(&custs[ncusts], 0, sizeof(*custs));
-		custs[ncusts].dec = d->dec;
-		*id = (uint32_t)++ncusts;
-		if (currencies == NULL)
-			currencies = grp_new(1);
-		if (grp_find(currencies, d->currency.p, d->currency.n,
-		    grp_hash(d->currency.p, d->currency.n)) == NULL) {
-			grp_get(currencies, d->currency.p, d->currency.n,
-			    grp_hash(d->currency.p, d->currency.n));
-			ncurrencies++;
+		if (ncusts == capcusts) {
+			capcusts = capcusts ? 2 * capcusts : 256;
+			custs = xrealloc(custs, capcusts * sizeof(*custs));
 		}
+		memset(&custs[ncusts], 0, sizeof(*custs));
+		custs[ncusts].dec = c->dec;
+		*id = (uint32_t)++ncusts;
 	}
-	return *id - 1;
+	items[c->idx].cust = *id - 1;
 }
 
-/* The grade of the customer: --grades, else the record's, else the
- * policy's default; and its credit limit. */
+/* The record's own grade (0: none); --grades and the default come in
+ * per customer (group_items). */
 static char
-grade_of(struct rec *x, const struct doc *d, struct cust *cu, int *bad)
+grade_of(struct rec *x, int *bad)
 {
 	struct text t;
-	char g = 0;
 
 	*bad = 0;
 	if (field_text(rd, x, c_grade, &t, 0) != 0) {
 		*bad = 1;
 		return 0;
 	}
-	if (t.n > 0) {
-		if (t.n != 1 || !strchr("ABCDEN", t.p[0])) {
-			rec_reject_field(rd, x, c_grade, "a grade is A to E or N, not");
-			*bad = 1;
-			return 0;
-		}
-		g = t.p[0];
+	if (t.n == 0)
+		return 0;
+	if (t.n != 1 || !strchr("ABCDEN", t.p[0])) {
+		rec_reject_field(rd, x, c_grade, "a grade is A to E or N, not");
+		*bad = 1;
+		return 0;
 	}
-	if (gmap != NULL) {
-		struct key k = { NULL, 0, 0 };
-		struct gent *e;
-		key_add(&k, d->customer.p, d->customer.n);
-		if (gmap_cur)
-			key_add(&k, d->currency.p, d->currency.n);
-		e = grp_find(gmap, k.p, k.n, grp_hash(k.p, k.n));
-		free(k.p);
-		if (e != NULL) {
-			g = e->grade;
-			cu->has_limit = e->has_limit;
-			cu->limit = e->limit;
-		} else if (!g) {
-			const char *cp = d->customer.p;
-			size_t cn = d->customer.n;
-			if (ungraded == NULL) {
-				ungraded = grp_new(1);
-				snprintf(ungraded_first, sizeof(ungraded_first), "%.*s",
-				    (int)cn, cp);
-			}
-			grp_get(ungraded, cp, cn, grp_hash(cp, cn));
-		}
-	}
-	return g ? g : pol->default_grade[0];
+	return t.p[0];
 }
 
 struct pctx {			/* receipts of one invoice, as apply.c has them */
@@ -357,11 +331,10 @@ promise_kept(struct item *it, const struct doc *d, struct pctx *c)
 /* Read a record into an item; -1 when it was rejected, 1 when it is no
  * part of the plan (closed, applied, dated after it). */
 static int
-read_item(struct rec *x, uint64_t seq, struct item *it)
+read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
 {
 	struct doc d;
 	struct text t;
-	struct cust *cu;
 	int bad, is_item;
 	int64_t left = 0;
 	struct pctx pc;
@@ -396,10 +369,8 @@ read_item(struct rec *x, uint64_t seq, struct item *it)
 		rec_reject(rd, x, "field 'due_date' is empty");
 		return -1;
 	}
-	cu = NULL;
-	it->cust = cust_of(&d);
-	cu = &custs[it->cust];
-	it->grade = grade_of(x, &d, cu, &bad);
+	it->grade = grade_of(x, &bad);
+	it->dec = (int8_t)d.dec;
 	if (bad)
 		return -1;
 	if (!apply_in_time(ap, &d))
@@ -415,6 +386,7 @@ read_item(struct rec *x, uint64_t seq, struct item *it)
 		if (left == 0)
 			return 1;
 		it->open0 = left;
+		*dp = d;
 		return 0;
 	}
 	it->open0 = d.has_open ? d.open : apply_open_at(ap, &d, opt.from);
@@ -436,6 +408,7 @@ read_item(struct rec *x, uint64_t seq, struct item *it)
 	it->kept = (int8_t)promise_kept(it, &d, &pc);
 	if (it->open0 == 0 && it->nchg == 0)
 		return 1;	/* closed before the plan, and stays closed */
+	*dp = d;
 	return 0;
 }
 
@@ -448,10 +421,13 @@ read_items(void)
 {
 	struct rec *x;
 	uint64_t seq = 0;
+	struct grp_pipe *pipe = grp_pipe_new(custmap, sizeof(struct custpush),
+	    cust_assign, NULL);
 
 	for (; (x = rec_next(rd)) != NULL; seq++) {
 		struct item it;
-		int r = read_item(x, seq, &it);
+		struct doc d;
+		int r = read_item(x, seq, &it, &d);
 		if (r < 0) {
 			if (nbad == capbad) {
 				capbad = capbad ? 2 * capbad : 64;
@@ -463,26 +439,69 @@ read_items(void)
 				capitems = capitems ? 2 * capitems : 256;
 				items = xrealloc(items, capitems * sizeof(*items));
 			}
-			it.vals = copy_fields(x, &it.nv);
-			if ((size_t)led.invoice < it.nv && it.vals[led.invoice].p) {
-				it.inv = it.vals[led.invoice].p;
-				it.ninv = it.vals[led.invoice].n;
-			} else
-				it.inv = "", it.ninv = 0;
-			items[nitems++] = it;
+			/* the number for the rows' lists; the fields are copied
+			 * in pass B, for the items a row prints */
+			it.inv = "", it.ninv = 0;
+			if (led.invoice >= 0 && (size_t)led.invoice < x->nv &&
+			    x->v[led.invoice].p != NULL && x->v[led.invoice].n <
+			    UINT32_MAX) {
+				char *b = arena_alloc(&keep, x->v[led.invoice].n + 1);
+				memcpy(b, x->v[led.invoice].p, x->v[led.invoice].n);
+				b[x->v[led.invoice].n] = '\0';
+				it.inv = b;
+				it.ninv = (uint32_t)x->v[led.invoice].n;
+			}
+			{
+				struct custpush cp = { (uint32_t)nitems, it.dec };
+				items[nitems++] = it;
+				key_reset(&ckey);
+				key_add(&ckey, d.customer.p, d.customer.n);
+				key_add(&ckey, d.currency.p, d.currency.n);
+				grp_pipe_push(pipe, ckey.p, ckey.n, &cp);
+			}
 		}
 		rec_filtered(rd, x);
 	}
+	grp_pipe_flush(pipe);
+	grp_pipe_free(pipe);
 }
 
-static int
-cmp_item(const void *a, const void *b)
+/* The grade of each item of CU (named F[0], currency F[1]): --grades, else
+ * the record's, else the policy's default; and the customer's limit. */
+static void
+grade_customer(struct cust *cu, const char *const *f, const size_t *fn)
 {
-	const struct item *p = a, *q = b;
+	struct gent *e = NULL;
+	int lacking = 0;
 
-	if (p->cust != q->cust)
-		return p->cust < q->cust ? -1 : 1;
-	return (p->seq > q->seq) - (p->seq < q->seq);
+	if (gmap != NULL) {
+		key_reset(&ckey);
+		key_add(&ckey, f[0], fn[0]);
+		if (gmap_cur)
+			key_add(&ckey, f[1], fn[1]);
+		e = grp_find(gmap, ckey.p, ckey.n, grp_hash(ckey.p, ckey.n));
+	}
+	if (e != NULL) {
+		cu->has_limit = e->has_limit;
+		cu->limit = e->limit;
+	}
+	for (uint32_t i = 0; i < cu->n; i++) {
+		struct item *it = &items[cu->first + i];
+		if (e != NULL)
+			it->grade = e->grade;
+		else if (!it->grade) {
+			it->grade = pol->default_grade[0];
+			lacking = 1;
+		}
+	}
+	if (gmap != NULL && e == NULL && lacking) {
+		if (ungraded == NULL) {
+			ungraded = grp_new(1);
+			snprintf(ungraded_first, sizeof(ungraded_first), "%.*s",
+			    (int)fn[0], f[0]);
+		}
+		grp_get(ungraded, f[0], fn[0], grp_hash(f[0], fn[0]));
+	}
 }
 
 /* Items by customer (their changes go with them: an item knows where
@@ -491,14 +510,31 @@ static void
 group_items(void)
 {
 	void **keys = grp_all(custmap);
+	uint32_t *to = xcalloc(nitems + 1, sizeof(*to)), at = 0;
 
-	if (nitems > 1)
-		qsort(items, nitems, sizeof(*items), cmp_item);
+	/* a counting sort: the items are in input order, and stay so within
+	 * their customer; then the permutation, in place, cycle by cycle */
+	for (size_t i = 0; i < nitems; i++)
+		custs[items[i].cust].n++;
+	for (size_t c = 0; c < ncusts; c++) {
+		custs[c].first = at;
+		at += custs[c].n;
+		custs[c].n = 0;
+	}
 	for (size_t i = 0; i < nitems; i++) {
 		struct cust *cu = &custs[items[i].cust];
-		if (cu->n++ == 0)
-			cu->first = (uint32_t)i;
+		to[i] = cu->first + cu->n++;
 	}
+	for (size_t i = 0; i < nitems; i++)
+		while (to[i] != i) {
+			uint32_t j = to[i], tj = to[j];
+			struct item t = items[j];
+			items[j] = items[i];
+			items[i] = t;
+			to[i] = tj;
+			to[j] = j;
+		}
+	free(to);
 	for (size_t i = 0; i < grp_len(custmap); i++) {
 		size_t n;
 		const char *k = grp_key(keys[i], &n);
@@ -510,6 +546,14 @@ group_items(void)
 		cu->nname = fn[0];
 		cu->cur = f[1];
 		cu->ncur = fn[1];
+		if (currencies == NULL)
+			currencies = grp_new(1);
+		if (grp_find(currencies, f[1], fn[1], grp_hash(f[1], fn[1])) ==
+		    NULL) {
+			grp_get(currencies, f[1], fn[1], grp_hash(f[1], fn[1]));
+			ncurrencies++;
+		}
+		grade_customer(cu, f, fn);
 		if (rates != NULL) {
 			const struct decimal *r = rates_find(rates, f[1], fn[1]);
 			if (r == NULL)
@@ -632,7 +676,7 @@ static const char *
 invoice_list(const struct state *s, size_t n, int (*pick)(const struct state *,
     void *), void *arg, uint32_t *count)
 {
-	size_t len = 0, k = 0;
+	size_t len = 0, k = 0, o = 0;
 	char *b;
 
 	*count = 0;
@@ -642,16 +686,17 @@ invoice_list(const struct state *s, size_t n, int (*pick)(const struct state *,
 			(*count)++;
 		}
 	b = arena_alloc(&dayarena, len + 32);
-	b[0] = '\0';
 	for (size_t i = 0; i < n && k < MAXINVOICES; i++) {
 		if (!pick(&s[i], arg))
 			continue;
-		memcpy(b + strlen(b), k ? ";" : "", k ? 2 : 1);
-		strncat(b, s[i].it->inv, s[i].it->ninv);
-		k++;
+		if (k++ > 0)
+			b[o++] = ';';
+		memcpy(b + o, s[i].it->inv, s[i].it->ninv);
+		o += s[i].it->ninv;
 	}
+	b[o] = '\0';
 	if (*count > MAXINVOICES)
-		snprintf(b + strlen(b), 32, " +%u more", *count - MAXINVOICES);
+		snprintf(b + o, 32, " +%u more", *count - MAXINVOICES);
 	return b;
 }
 
@@ -1166,7 +1211,7 @@ customer_fields(const struct cust *cu, size_t *nv)
 	v[led.customer] = (struct val){ cu->name, cu->nname, V_STR };
 	if (led.currency >= 0)
 		v[led.currency] = (struct val){ cu->cur, cu->ncur, V_STR };
-	*nv = n;
+	*nv = (uint32_t)n;
 	return v;
 }
 
@@ -1272,25 +1317,29 @@ account(void)
 	struct item **byseq = xcalloc(nitems + 1, sizeof(*byseq));
 	struct rec *x;
 	uint64_t seq = 0;
-	size_t next = 0, nextbad = 0;
+	size_t next = 0, nextbad = 0, np = 0;
 
 	for (size_t i = 0; i < nitems; i++)
-		byseq[i] = &items[i];
-	if (nitems > 1)
+		if (items[i].printed)
+			byseq[np++] = &items[i];
+	if (np > 1)
 		/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers, sorted */
-		qsort(byseq, nitems, sizeof(*byseq), cmp_seq);
+		qsort(byseq, np, sizeof(*byseq), cmp_seq);
 	for (; (x = rec_next(rd)) != NULL; seq++) {
-		while (next < nitems && byseq[next]->seq < seq)
+		while (next < np && byseq[next]->seq < seq)
 			next++;
 		if (nextbad < nbad && bad[nextbad] == seq) {
 			struct item it;
 			nextbad++;
-			if (read_item(x, seq, &it) < 0)
+			struct doc d;
+			if (read_item(x, seq, &it, &d) < 0)
 				continue;	/* rejected, and counted */
 		}
-		if (next < nitems && byseq[next]->seq == seq && byseq[next]->printed)
-			rec_written(rd, x);	/* its fields are on a row */
-		else
+		if (next < np && byseq[next]->seq == seq) {
+			/* its fields are on a row: kept for the writing */
+			byseq[next]->vals = copy_fields(x, &byseq[next]->nv);
+			rec_written(rd, x);
+		} else
 			rec_filtered(rd, x);
 	}
 	free(byseq);
@@ -1493,5 +1542,6 @@ main(int argc, char **argv)
 	w_close(wr, 0);
 	st = rec_close(rd, opt.c.verbose);
 	rates_free(rates);
+	free(ckey.p);
 	return fshut(st);
 }
