@@ -21,7 +21,7 @@
 #include "opts.h"
 #include "out.h"
 #include "rec.h"
-#include "scripts.h"
+#include "scripts_load.h"
 #include "style.h"
 
 enum { OPT_LIBRARY = OPT_TOOL, OPT_LIST, OPT_CASES };

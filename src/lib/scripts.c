@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "err.h"
-#include "ledger.h"
 #include "norm.h"
-#include "rec.h"
 #include "scripts.h"
 #include "scripts_lib.h"
 #include "style.h"
@@ -178,100 +176,83 @@ lang_parse(const char *s, size_t n)
 	return -1;
 }
 
-void
-scripts_load(const char *path, const struct tmpl **out, size_t *nout)
+/* What is wrong, in BUF, or NULL with *M made. */
+const char *
+tmpl_make(const struct tmpl_words *w, struct tmpl *m, char *buf, size_t cap)
 {
-	struct rec_opts o;
-	struct rec_reader *r;
-	struct rec *x;
-	char *files[] = { (char *)path };
-	int cs, cl, ce, cw, cc, ca, ct;
-	struct tmpl *add = NULL, *lib;
-	size_t nlib, nadd = 0;
-	unsigned char has[NSTYLES + 1][2];
+	int b;
+	const char *bad;
 
-	if (path == NULL) {
-		*out = scripts_builtin;
-		*nout = scripts_nbuiltin;
-		return;
+	memset(m, 0, sizeof(*m));
+	if (w->lang.n == 0 || w->text.n == 0)
+		return "a library line needs lang and template";
+	if ((b = when_parse(w->when.p, w->when.n)) < 0) {
+		snprintf(buf, cap, "when is before-due, overdue, dispute, promise, "
+		    "internal or blank, not \"%.*s\"", (int)w->when.n, w->when.p);
+		return buf;
 	}
-	memset(&o, 0, sizeof(o));
-	o.fmt = FMT_AUTO;
-	r = rec_open(files, 1, &o);
-	cs = rec_col(r, "style");
-	cl = rec_col(r, "lang");
-	ce = rec_col(r, "excuse");
-	cw = rec_col(r, "when");
-	cc = rec_col(r, "channel");
-	ca = rec_col(r, "action");
-	ct = rec_col(r, "template");
-	rec_require(r, cs);
-	rec_require(r, cl);
-	rec_require(r, ct);
+	m->when = (enum when)b;
+	if (w->style.n == 0 && m->when != W_DISPUTE && m->when != W_PROMISE &&
+	    m->when != W_INTERNAL && w->action.n == 0)
+		return "a style is needed (blank only for an action's own text, a "
+		    "dispute, a promise and an internal one)";
+	if (w->style.n == 0)
+		m->style = -1;
+	else if ((m->style = style_parse(w->style.p, w->style.n)) < 0) {
+		snprintf(buf, cap, "unknown style \"%.*s\"", (int)w->style.n,
+		    w->style.p);
+		return buf;
+	}
+	if ((m->zh = lang_parse(w->lang.p, w->lang.n)) < 0) {
+		snprintf(buf, cap, "unknown language \"%.*s\" (zh or en)",
+		    (int)w->lang.n, w->lang.p);
+		return buf;
+	}
+	if ((m->excuse = excuse_parse(w->excuse.p, w->excuse.n)) < 0) {
+		snprintf(buf, cap, "unknown excuse \"%.*s\"", (int)w->excuse.n,
+		    w->excuse.p);
+		return buf;
+	}
+	if ((b = channel_parse(w->channel.p, w->channel.n)) < 0) {
+		snprintf(buf, cap, "channel is call, letter, visit or blank, not "
+		    "\"%.*s\"", (int)w->channel.n, w->channel.p);
+		return buf;
+	}
+	m->channel = (enum channel)b;
+	m->text = xstrndup(w->text.p, w->text.n);
+	if ((bad = tmpl_check(m->text)) != NULL ||
+	    (bad = tmpl_fit(m->text, m->when, m->channel)) != NULL) {
+		snprintf(buf, cap, "%s", bad);
+		free((char *)m->text);
+		return buf;
+	}
+	if ((b = is_banned(m->text)) != 0) {
+		snprintf(buf, cap, "\"%s\": no gifts, personal payments or favours "
+		    "to the customer's staff (SPEC 5.3)", banned[b - 1]);
+		free((char *)m->text);
+		return buf;
+	}
+	m->action = w->action.n ? xstrndup(w->action.p, w->action.n) : NULL;
+	return NULL;
+}
+
+void
+scripts_with(const struct tmpl *add, size_t nadd, const struct tmpl **out,
+    size_t *nout)
+{
+	unsigned char has[NSTYLES + 1][2];
+	struct tmpl *lib;
+	size_t nlib = 0;
+
 	memset(has, 0, sizeof(has));
-	while ((x = rec_next(r)) != NULL) {
-		struct text s, l, e, w, c, a, t;
-		struct tmpl m;
-		const char *bad;
-		char where[512];
-		int b;
-		if (field_text(r, x, cs, &s, 0) != 0 || field_text(r, x, cl, &l, 1) ||
-		    field_text(r, x, ce, &e, 0) != 0 || field_text(r, x, cw, &w, 0) ||
-		    field_text(r, x, cc, &c, 0) != 0 || field_text(r, x, ca, &a, 0) ||
-		    field_text(r, x, ct, &t, 1) != 0)
-			die_at(EXIT_FATAL, x->file, x->line, "a library line needs "
-			    "lang and template");
-		if ((b = when_parse(w.p, w.n)) < 0)
-			die_at(EXIT_FATAL, x->file, x->line, "when is before-due, "
-			    "overdue, dispute, promise, internal or blank, not "
-			    "\"%.*s\"", (int)w.n, w.p);
-		m.when = (enum when)b;
-		if (s.n == 0 && m.when != W_DISPUTE && m.when != W_PROMISE &&
-		    m.when != W_INTERNAL && a.n == 0)
-			die_at(EXIT_FATAL, x->file, x->line, "a style is needed "
-			    "(blank only for an action's own text, a dispute, a "
-			    "promise and an internal one)");
-		if (s.n == 0)
-			m.style = -1;
-		else if ((m.style = style_parse(s.p, s.n)) < 0)
-			die_at(EXIT_FATAL, x->file, x->line, "unknown style \"%.*s\"",
-			    (int)s.n, s.p);
-		if ((m.zh = lang_parse(l.p, l.n)) < 0)
-			die_at(EXIT_FATAL, x->file, x->line, "unknown language \"%.*s\" "
-			    "(zh or en)", (int)l.n, l.p);
-		if ((m.excuse = excuse_parse(e.p, e.n)) < 0)
-			die_at(EXIT_FATAL, x->file, x->line, "unknown excuse \"%.*s\"",
-			    (int)e.n, e.p);
-		if ((b = channel_parse(c.p, c.n)) < 0)
-			die_at(EXIT_FATAL, x->file, x->line, "channel is call, letter, "
-			    "visit or blank, not \"%.*s\"", (int)c.n, c.p);
-		m.channel = (enum channel)b;
-		m.action = a.n ? xstrndup(a.p, a.n) : NULL;
-		m.text = xstrndup(t.p, t.n);
-		if ((bad = tmpl_check(m.text)) != NULL ||
-		    (bad = tmpl_fit(m.text, m.when, m.channel)) != NULL)
-			die_at(EXIT_FATAL, x->file, x->line, "%s", bad);
-		if ((b = is_banned(m.text)) != 0)
-			die_at(EXIT_FATAL, x->file, x->line, "\"%s\": no gifts, personal "
-			    "payments or favours to the customer's staff (SPEC 5.3)",
-			    banned[b - 1]);
-		snprintf(where, sizeof(where), "%s:%lu", x->file, x->line);
-		m.from = xstrdup(where);
-		has[m.style + 1][m.zh] = 1;
-		add = xrealloc(add, (nadd + 1) * sizeof(*add));
-		add[nadd++] = m;
-		rec_written(r, x);
-	}
-	if (rec_close(r, 0) != 0)
-		die(EXIT_FATAL, "%s: rejected lines", path);
+	for (size_t i = 0; i < nadd; i++)
+		has[add[i].style + 1][add[i].zh] = 1;
 	lib = xrealloc(NULL, (scripts_nbuiltin + nadd + 1) * sizeof(*lib));
-	nlib = 0;
 	for (size_t i = 0; i < scripts_nbuiltin; i++)
 		if (!has[scripts_builtin[i].style + 1][scripts_builtin[i].zh])
 			lib[nlib++] = scripts_builtin[i];
 	for (size_t i = 0; i < nadd; i++)
 		lib[nlib++] = add[i];
-	free(add);
 	*out = lib;
 	*nout = nlib;
 }

@@ -29,14 +29,20 @@ struct tmpl {
 	const char *from;	/* FILE:LINE of a library file's line, or NULL */
 };
 
-/* The library: the built-in one (PATH NULL), or with the templates of
- * PATH (CSV, TSV or JSON: style, lang, excuse, when, channel, action,
- * template; style blank only for promise, dispute and internal texts),
- * which replace the built-in ones of each style and language it has and
- * add to the rest. A wrong line (unknown style, language, excuse, when or
- * channel, a bad placeholder, a demand or a plea where none may be, words
- * of gifts or personal payments) is fatal, naming it. */
-void scripts_load(const char *path, const struct tmpl **lib, size_t *n);
+/* A team's template as its words (a line of a library file). */
+struct tmpl_words {
+	struct { const char *p; size_t n; } style, lang, excuse, when, channel,
+	    action, text;
+};
+/* Make *M of W: NULL, or what is wrong (an unknown style, language,
+ * excuse, when or channel, a bad placeholder, a demand or a plea where
+ * none may be, words of gifts or personal payments), in BUF. */
+const char *tmpl_make(const struct tmpl_words *w, struct tmpl *m, char *buf,
+    size_t cap);
+/* The library with ADD: its templates replace the built-in ones of each
+ * style and language it has, and the rest stay. */
+void scripts_with(const struct tmpl *add, size_t nadd,
+    const struct tmpl **lib, size_t *n);
 
 /* NULL, or what is wrong with the braces of template T. */
 const char *tmpl_check(const char *t);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "scripts.h"
+#include "scripts_load.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
