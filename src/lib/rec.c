@@ -117,6 +117,9 @@ struct rec_reader {
 	struct obuf rj;
 	int rj_open, rj_header;
 	enum rec_fmt rj_fmt;
+	/* rec_keep */
+	int (*keep)(const struct rec *x, void *arg);
+	void *keep_arg;
 };
 
 /* ---- names ---- */
@@ -1039,6 +1042,26 @@ dropped_name(const char *p, size_t n)
 	    (n == 7 && memcmp(p, "_source", 7) == 0);
 }
 
+/* --fields: the header is given, and the first line is data. */
+static void
+header_given(struct rec_reader *r)
+{
+	const char *p = r->o.fields;
+
+	r->nfv = 0;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		fv_reserve(r, r->nfv + 1);
+		r->fv[r->nfv].p = p;
+		r->fv[r->nfv].n = n;
+		r->fv[r->nfv++].type = V_STR;
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	r->rec.line = 0;
+}
+
 static void
 read_header(struct rec_reader *r, struct src *s, int first)
 {
@@ -1054,12 +1077,12 @@ read_header(struct rec_reader *r, struct src *s, int first)
 		s->data_line = s->line;
 		return;
 	}
-	rc = read_delim(r, s, 1);
-	if (rc == END) {
+	if (r->o.fields)
+		header_given(r);
+	else if ((rc = read_delim(r, s, 1)) == END) {
 		s->empty = 1;
 		return;
-	}
-	if (rc == BAD)
+	} else if (rc == BAD)
 		die_at(EXIT_FATAL, s->name, r->rec.line, "header: %s", r->errbuf);
 	s->ncols = (unsigned)r->nfv;
 	s->perm = xmalloc((r->nfv + 1) * sizeof(int));
@@ -1227,6 +1250,8 @@ rec_open(char **files, int nfiles, const struct rec_opts *o)
 	static char *stdin_only[] = { NULL };
 
 	r->o = *o;
+	if (r->o.raw && r->o.fields)
+		die(EXIT_FATAL, "--fields: this tool finds the header itself");
 	if (r->o.max_record == 0)
 		r->o.max_record = DEFAULT_MAX_RECORD;
 	if (nfiles == 0) {
@@ -1345,7 +1370,7 @@ rec_rewind(struct rec_reader *r, int quiet)
 		s->line = 1;
 		src_more(r, s, 0);
 		skip_bom(r, s);
-		if (s->fmt != FMT_JSON && !r->o.raw) {
+		if (s->fmt != FMT_JSON && !r->o.raw && !r->o.fields) {
 			csv_reset(r, s->delim);
 			if (read_delim(r, s, 1) != GOT)
 				die(EXIT_FATAL, "%s: changed while it was read", s->name);
@@ -1461,11 +1486,34 @@ rec_next(struct rec_reader *r)
 					r->rec.v[s->perm[f]] = r->fv[f];
 			r->mapped = 1;
 		}
+		if (r->keep && !r->keep(&r->rec, r->keep_arg)) {
+			r->active = 0;	/* another worker's (--shard) */
+			if (r->json) {
+				json_decref(r->json);
+				r->json = NULL;
+			}
+			continue;
+		}
 		if (!r->quiet)
 			r->nread++;
 		return &r->rec;
 	}
 	return NULL;
+}
+
+void
+rec_keep(struct rec_reader *r, int (*keep)(const struct rec *x, void *arg),
+    void *arg)
+{
+	r->keep = keep;
+	r->keep_arg = arg;
+}
+
+void
+rec_counts(const struct rec_reader *r, unsigned long c[4])
+{
+	c[0] = r->nread, c[1] = r->nwritten;
+	c[2] = r->nfiltered, c[3] = r->nrejected;
 }
 
 void
