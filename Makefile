@@ -71,7 +71,12 @@ build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) $(BIN:%=src/%
 	@mkdir -p build/fuzz
 	clang -std=c11 $(CPPFLAGS) -D_GNU_SOURCE -Itests/fuzz -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBSRC) $(LDFLAGS) $(LDLIBS) -lpthread
 
-check: $(TOOLS) $(SANTOOLS) $(UNITBIN) $(REPLAY)
+# the benchmark's generator: tests/partial.sh draws its ledgers from it
+build/gen-invoices: bench/gen-invoices.c
+	@mkdir -p build
+	$(CC) -O2 -std=c11 -Wall -Wextra -o $@ bench/gen-invoices.c
+
+check: $(TOOLS) $(SANTOOLS) $(UNITBIN) $(REPLAY) build/gen-invoices
 	@tests/check
 
 lint:

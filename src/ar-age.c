@@ -14,6 +14,7 @@
 #include "money.h"
 #include "opts.h"
 #include "out.h"
+#include "partial.h"
 #include "rec.h"
 
 #define MAXBY 16
@@ -32,6 +33,7 @@ static struct {
 	struct interest rate;
 	int have_rate;
 	int fifo;
+	int grouped;		/* -g */
 } opt;
 
 static struct buckets bk;
@@ -427,6 +429,92 @@ summary(void)
 	grp_free(totals);
 }
 
+/* ---- partial results (SPEC 10) ---- */
+
+/* The state of a group as a partial's fields: every sum, count, minimum
+ * and maximum of struct agg, the buckets by their summary names. */
+static struct part_field *pfields;
+static size_t npfields;
+static const char *pkeys[MAXBY + 1];
+
+static void
+part_layout(void)
+{
+	static const struct part_field fixed[] = {
+		{ "count", offsetof(struct agg, count), PT_U32 },
+		{ "open", offsetof(struct agg, open), PT_I64 },
+		{ "open_pos", offsetof(struct agg, sum_pos), PT_I64 },
+		{ "open_days", offsetof(struct agg, sum_days), PT_I128 },
+		{ "oldest_days", offsetof(struct agg, oldest), PT_I32 },
+		{ "has_pos", offsetof(struct agg, has_pos), PT_I8 },
+		{ "decimals", offsetof(struct agg, dec), PT_I8 },
+	};
+	static const char *const ext[] = { "unapplied", "disputed_open",
+	    "interest" };
+	size_t n = 0, b0 = offsetof(struct agg, b);
+
+	pfields = xcalloc(sizeof(fixed) / sizeof(fixed[0]) + (size_t)bk.n + 3,
+	    sizeof(*pfields));
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		pfields[n++] = fixed[i];
+	for (int b = 0; b < bk.n; b++) {
+		pfields[n] = part_field(bk.b[b].name,
+		    b0 + (size_t)b * sizeof(int64_t), PT_I64);
+		n++;
+	}
+	for (size_t i = 0; i < 3; i++) {	/* struct extra, after the buckets */
+		pfields[n] = part_field(ext[i], b0 + (size_t)bk.n *
+		    sizeof(int64_t) + i * sizeof(int64_t), PT_I64);
+		n++;
+	}
+	npfields = n;
+	for (int i = 0; i < opt.nby; i++)
+		pkeys[i] = opt.by[i];
+	pkeys[opt.nby] = "currency";
+}
+
+static void
+partial_group(const char *key, size_t n, const void *payload, void *arg)
+{
+	const char *f[MAXBY + 1];
+	size_t fn[MAXBY + 1];
+
+	key_split(key, n, f, fn, MAXBY + 1);
+	part_group(arg, f, fn, payload);
+}
+
+static void
+write_partial(enum rec_fmt fmt)
+{
+	struct part_out *p = part_open(fmt, pkeys, (size_t)opt.nby + 1, pfields,
+	    npfields);
+
+	gby_walk(run0.groups, partial_group, p);
+	part_close(p, run0.rd, NULL);
+}
+
+/* --merge: every partial's groups folded into one table. */
+static struct part_in *
+merge_partials(struct rec_reader *prd)
+{
+	struct part_in *p = part_in_new(prd, pkeys, (size_t)opt.nby + 1,
+	    pfields, npfields);
+	const char *k[MAXBY + 1];
+	size_t kn[MAXBY + 1];
+	struct agg *g = xcalloc(1, agg_size);
+	struct key key = { NULL, 0, 0 };
+
+	while (part_next(p, k, kn, g, agg_size)) {
+		key_reset(&key);
+		for (int i = 0; i <= opt.nby; i++)
+			key_add(&key, k[i], kn[i]);
+		merge(gby_get(run0.groups, key.p, key.n), g, NULL);
+	}
+	free(g);
+	free(key.p);
+	return p;
+}
+
 /* ---- main ---- */
 
 static const struct tool tool = {
@@ -437,7 +525,8 @@ static const struct tool tool = {
 	"              [--rate pct | --daily-rate pct] [--grace days] "
 	"[--grace-mode waive|deduct]\n"
 	"              [--apply fifo] [--currency cur] [--reject file] [--strict]\n"
-	"              [--max-record bytes] [--lang zh|en] [file ...]",
+	"              [--max-record bytes] [--lang zh|en] [--partial | --merge]\n"
+	"              [--shard k/n] [--fields list] [file ...]",
 	"Age open receivables: every open item with open, days_overdue and bucket,\n"
 	"or with -g one row per group and currency with the bucket totals.",
 	"  -b, --buckets LIST     bucket edges in days (default 30,60,90,120)\n"
@@ -452,7 +541,7 @@ static const struct tool tool = {
 	"      --grace-mode MODE  waive: then from the due date (default);\n"
 	"                         deduct: only the days beyond the grace\n"
 	"      --apply fifo       net unapplied cash and credits against the oldest items\n",
-	OG_AS_OF | OG_LANG,
+	OG_AS_OF | OG_LANG | OG_PARTIAL,
 	OUT_RECORDS
 };
 
@@ -477,8 +566,8 @@ parse_by(char *arg)
 
 }
 
-int
-main(int argc, char **argv)
+static void
+parse(int argc, char **argv)
 {
 	static const struct option own[] = {
 		{ "buckets", required_argument, NULL, 'b' },
@@ -493,14 +582,8 @@ main(int argc, char **argv)
 		{ "apply", required_argument, NULL, OPT_APPLY },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct rec_reader *rd;
-	struct rec *x;
-	uint64_t seq = 0;
-	int ch, grouped = 0, st;
+	int ch;
 
-	opts_init(&opt.c, &tool, argc, argv);
-	opt.edges[0] = 30, opt.edges[1] = 60, opt.edges[2] = 90, opt.edges[3] = 120;
-	opt.nedges = 4;
 	while ((ch = opts_next(&opt.c, argc, argv, own, "b:g:")) != -1) {
 		switch (ch) {
 		case 'b':
@@ -508,7 +591,7 @@ main(int argc, char **argv)
 			    AGING_MAXEDGES);
 			break;
 		case 'g':
-			grouped = 1;
+			opt.grouped = 1;
 			parse_by(optarg);
 			break;
 		case OPT_FUTURE:
@@ -550,21 +633,63 @@ main(int argc, char **argv)
 			usage();
 		}
 	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rec_reader *rd, *prd;
+	struct rec *x;
+	uint64_t seq = 0;
+	int grouped, st;
+
+	opts_init(&opt.c, &tool, argc, argv);
+	opt.edges[0] = 30, opt.edges[1] = 60, opt.edges[2] = 90, opt.edges[3] = 120;
+	opt.nedges = 4;
+	parse(argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (opt.by_invoice_date && opt.nfuture > 0) {
 		warnx("--future splits items not yet due: it needs --basis due");
 		usage();
 	}
+	prd = part_start(&opt.c, tool.name, argv, argc, parse);
+	if (prd != NULL && part_nothing())
+		return fshut(rec_close(prd, 0));
+	grouped = opt.grouped;
 	if (opt.total && !grouped) {
 		warnx("--total needs -g");
+		usage();
+	}
+	if ((opt.c.partial || opt.c.merge) && !grouped) {
+		warnx("--partial and --merge need -g: the detail is one row per "
+		    "item, and its parts are simply put together");
 		usage();
 	}
 	opts_finish(&opt.c, NULL);
 	buckets_make(&bk, opt.edges, opt.nedges, opt.future, opt.nfuture,
 	    opt.by_invoice_date);
 
+	if (prd != NULL) {
+		struct part_in *p;
+		with_extra = 1;
+		agg_size = sizeof(struct agg) + (size_t)bk.n * sizeof(int64_t) +
+		    sizeof(struct extra);
+		agg_ops.payload = agg_size;
+		part_layout();
+		run0.groups = gby_new(&agg_ops, NULL);
+		p = merge_partials(prd);
+		setup_output(opts_outfmt(&opt.c, NULL), 1);
+		summary();
+		w_close(wr, 0);
+		run_free(&run0);
+		free(ocols);
+		free(cells);
+		free(pfields);
+		return fshut(part_in_close(p, opt.c.verbose));
+	}
 	rd = rec_open(argv, argc, &opt.c.in);
+	part_shard(&opt.c, rd);
 	for (int i = 0; i < opt.nby; i++) {
 		by_month[i] = strcmp(opt.by[i], "month") == 0;
 		if (!by_month[i]) {
@@ -575,7 +700,8 @@ main(int argc, char **argv)
 	/* the group entry: buckets, and the rarer sums only when needed */
 	with_extra = opt.have_rate || rec_format(rd) == FMT_JSON ||
 	    rec_has(rd, rec_col(rd, "disputed")) || rec_has(rd, rec_col(rd,
-	    "doc_type")) || rec_has(rd, rec_col(rd, "ref")) || opt.fifo;
+	    "doc_type")) || rec_has(rd, rec_col(rd, "ref")) || opt.fifo ||
+	    opt.c.partial;
 	agg_size = sizeof(struct agg) + (size_t)bk.n * sizeof(int64_t) +
 	    (with_extra ? sizeof(struct extra) : 0);
 	agg_ops.payload = agg_size;
@@ -583,7 +709,10 @@ main(int argc, char **argv)
 	ap = apply_new(opt.c.as_of, opt.fifo, 0);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
-	setup_output(opts_outfmt(&opt.c, rd), grouped);
+	if (opt.c.partial)
+		part_layout();
+	else
+		setup_output(opts_outfmt(&opt.c, rd), grouped);
 	if (ledger_has_docs(&run0.led) || opt.fifo) {
 		rec_want_rewind(rd);
 		apply_join(ap, &run0.led, rd, opt.by_invoice_date, 0);
@@ -594,13 +723,18 @@ main(int argc, char **argv)
 	else
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, 0);
-	if (grouped)
-		summary();
-	w_close(wr, 0);
+	if (opt.c.partial)
+		write_partial(opts_outfmt(&opt.c, rd));
+	else {
+		if (grouped)
+			summary();
+		w_close(wr, 0);
+	}
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
 	run_free(&run0);
 	free(ocols);
 	free(cells);
+	free(pfields);
 	return fshut(st);
 }

@@ -14,6 +14,7 @@
 #include "money.h"
 #include "opts.h"
 #include "out.h"
+#include "partial.h"
 #include "rec.h"
 
 #define MAXBY 16
@@ -433,6 +434,7 @@ merge(void *into, const void *from, void *ctx)
 	const struct agg *g = from;
 
 	(void)ctx;
+	t->dec = g->dec;
 	for (int i = 0; i < NSUMS; i++)
 		add(&t->s[i], g->s[i]);
 	for (int i = 0; i < NCOUNTS; i++)
@@ -630,6 +632,118 @@ summary_group(const char *key, size_t n, const void *payload, void *arg)
 	summary_row(p, f, fn, g);
 }
 
+/* ---- partial results (SPEC 10) ---- */
+
+/* Every sum (the billing of each month back too, for the countback walk)
+ * and count of a group in a period. */
+static struct part_field pfields[NSUMS + NCOUNTS + 2];
+static size_t npfields;
+static const char *pkeys[MAXBY + 2];
+static char monthname[NMONTHS][16];
+
+static void
+part_layout(void)
+{
+	static const char *const sums[S_MONTH] = { "billed", "collected",
+	    "opening_ar", "closing_ar", "current_ar", "overdue",
+	    "disputed_open", "overdue_cost", "due_amount", "on_time_amount",
+	    "late_days" };
+	static const char *const counts[NCOUNTS] = { "due_items",
+	    "on_time_items", "late_items" };
+	size_t n = 0;
+
+	for (int i = 0; i < NSUMS; i++) {
+		const char *name = sums[i < S_MONTH ? i : 0];
+		if (i >= S_MONTH) {
+			snprintf(monthname[i - S_MONTH], sizeof(monthname[0]),
+			    "billed_m%d", i - S_MONTH);
+			name = monthname[i - S_MONTH];
+		}
+		pfields[n] = part_field(name, offsetof(struct agg, s) +
+		    (size_t)i * sizeof(int64_t), PT_I64);
+		n++;
+	}
+	for (int i = 0; i < NCOUNTS; i++) {
+		pfields[n] = part_field(counts[i],
+		    offsetof(struct agg, n) + (size_t)i * sizeof(uint32_t), PT_U32);
+		n++;
+	}
+	pfields[n] = part_field("decimals", offsetof(struct agg, dec),
+	    PT_I8);
+	n++;
+	pfields[n] = part_field("active", offsetof(struct agg, active),
+	    PT_I8);
+	n++;
+	npfields = n;
+	pkeys[0] = "_period";
+	for (int i = 0; i < opt.nby; i++)
+		pkeys[1 + i] = opt.by[i];
+	pkeys[1 + opt.nby] = "currency";
+}
+
+static void
+partial_group(const char *key, size_t n, const void *payload, void *arg)
+{
+	const char *f[MAXBY + 2];
+	size_t fn[MAXBY + 2];
+	char period[16];
+
+	key_split(key, n, f, fn, MAXBY + 2);
+	snprintf(period, sizeof(period), "%d", (f[0][0] - 1) * PKEY +
+	    (f[0][1] - 1));
+	f[0] = period;
+	fn[0] = strlen(period);
+	part_group(arg, f, fn, payload);
+}
+
+/* --merge: every partial's groups folded into one table. */
+static struct part_in *
+merge_partials(struct rec_reader *prd)
+{
+	struct part_in *p = part_in_new(prd, pkeys, (size_t)opt.nby + 2,
+	    pfields, npfields);
+	const char *k[MAXBY + 2];
+	size_t kn[MAXBY + 2];
+	struct agg g;
+	struct key key = { NULL, 0, 0 };
+
+	while (part_next(p, k, kn, &g, sizeof(g))) {
+		char buf[2];
+		long pi = 0;
+		size_t i;
+		for (i = 0; i < kn[0] && i < 6 && k[0][i] >= '0' && k[0][i] <= '9'; i++)
+			pi = pi * 10 + (k[0][i] - '0');
+		if (i == 0 || i != kn[0] || pi >= nperiods)
+			die(EXIT_FATAL, "a partial's _period is not one of the "
+			    "periods");
+		buf[0] = (char)(1 + pi / PKEY), buf[1] = (char)(1 + pi % PKEY);
+		key_reset(&key);
+		key_add(&key, buf, 2);
+		for (int f = 1; f <= opt.nby + 1; f++)
+			key_add(&key, k[f], kn[f]);
+		merge(gby_get(run0.groups, key.p, key.n), &g, NULL);
+	}
+	free(key.p);
+	return p;
+}
+
+/* SPEC 1.10 and 5.2: said once, at the end. */
+static void
+warn_end(int has_open, unsigned long undated)
+{
+	/* SPEC 1.10: an open-item list has no paid items to measure */
+	if (has_open)
+		warnx("the input is an open-item list (it has open): the items "
+		    "paid in full are not in it, so billed, collected, DSO and the "
+		    "on-time rates leave them out; give the ledger with its "
+		    "payment history");
+	/* SPEC 5.2: reported once */
+	if (undated > 0)
+		warnx("%lu receipt%s no date: counted as received on the date "
+		    "of the invoice (or, unapplied, before the first period)",
+		    undated, undated == 1 ? " has" : "s have");
+}
+
 /* ---- main ---- */
 
 static const struct tool tool = {
@@ -639,7 +753,8 @@ static const struct tool tool = {
 	"              [--every month|quarter|week] [--grace days] [--cost-rate pct]\n"
 	"              [--currency cur] [--reject file] [--strict] "
 	"[--max-record bytes]\n"
-	"              [--lang zh|en] [file ...]",
+	"              [--lang zh|en] [--partial | --merge] [--shard k/n]\n"
+	"              [--fields list] [file ...]",
 	"Collection KPIs for a period (--from and --to, not after --as-of; default:\n"
 	"the calendar month before --as-of), or for each month, quarter or week of\n"
 	"it: one row per period, group and currency, with billed, collected,\n"
@@ -655,7 +770,7 @@ static const struct tool tool = {
 	"                         13 weeks before --as-of)\n"
 	"      --grace DAYS       a payment up to DAYS after the due date is on time\n"
 	"      --cost-rate PCT    add overdue_cost: open * PCT/100/365 a day overdue\n",
-	OG_AS_OF | OG_LANG | OG_PERIOD,
+	OG_AS_OF | OG_LANG | OG_PERIOD | OG_PARTIAL,
 	OUT_RECORDS
 };
 
@@ -775,8 +890,8 @@ periods(void)
 	}
 }
 
-int
-main(int argc, char **argv)
+static void
+parse(int argc, char **argv)
 {
 	static const struct option own[] = {
 		{ "by", required_argument, NULL, 'g' },
@@ -785,10 +900,8 @@ main(int argc, char **argv)
 		{ "cost-rate", required_argument, NULL, OPT_COST_RATE },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct rec_reader *rd;
-	int ch, st;
+	int ch;
 
-	opts_init(&opt.c, &tool, argc, argv);
 	while ((ch = opts_next(&opt.c, argc, argv, own, "g:")) != -1) {
 		switch (ch) {
 		case 'g':
@@ -822,12 +935,39 @@ main(int argc, char **argv)
 			usage();
 		}
 	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rec_reader *rd, *prd;
+	int st;
+
+	opts_init(&opt.c, &tool, argc, argv);
+	parse(argc, argv);
 	argc -= optind;
 	argv += optind;
+	prd = part_start(&opt.c, tool.name, argv, argc, parse);
+	if (prd != NULL && part_nothing())
+		return fshut(rec_close(prd, 0));
 	opts_finish(&opt.c, NULL);
 	periods();
+	if (prd != NULL) {
+		struct part_in *p;
+		part_layout();
+		run0.groups = gby_new(&agg_ops, NULL);
+		p = merge_partials(prd);
+		setup_output(opts_outfmt(&opt.c, NULL));
+		gby_walk(run0.groups, summary_group, NULL);
+		w_close(wr, 0);
+		warn_end(part_extra(p)[0] > 0, (unsigned long)part_extra(p)[1]);
+		st = part_in_close(p, opt.c.verbose);
+		run_free(&run0);
+		return fshut(st);
+	}
 
 	rd = rec_open(argv, argc, &opt.c.in);
+	part_shard(&opt.c, rd);
 	for (int i = 0; i < opt.nby; i++) {
 		by_cohort[i] = strcmp(opt.by[i], "invoice_month") == 0;
 		if (!by_cohort[i]) {
@@ -840,7 +980,8 @@ main(int argc, char **argv)
 	ap = apply_new(opt.to, 0, 1);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
-	setup_output(opts_outfmt(&opt.c, rd));
+	if (!opt.c.partial)
+		setup_output(opts_outfmt(&opt.c, rd));
 	if (ledger_has_docs(&run0.led)) {
 		struct rec *x;
 
@@ -850,19 +991,20 @@ main(int argc, char **argv)
 			process(&run0, x);
 	} else
 		rec_reduce(rd, &halves, &gby_halves, &run0);
-	gby_walk(run0.groups, summary_group, NULL);
-	w_close(wr, 0);
-	/* SPEC 1.10: an open-item list has no paid items to measure */
-	if (ledger_has_open(&run0.led))
-		warnx("the input is an open-item list (it has open): the items "
-		    "paid in full are not in it, so billed, collected, DSO and the "
-		    "on-time rates leave them out; give the ledger with its "
-		    "payment history");
-	/* SPEC 5.2: reported once */
-	if (run0.undated > 0)
-		warnx("%lu receipt%s no date: counted as received on the date "
-		    "of the invoice (or, unapplied, before the first period)",
-		    run0.undated, run0.undated == 1 ? " has" : "s have");
+	if (opt.c.partial) {
+		uint64_t extra[PART_NEXTRA] = { (uint64_t)ledger_has_open(&run0.led),
+		    run0.undated, 0, 0 };
+		struct part_out *p;
+		part_layout();
+		p = part_open(opts_outfmt(&opt.c, rd), pkeys, (size_t)opt.nby + 2,
+		    pfields, npfields);
+		gby_walk(run0.groups, partial_group, p);
+		part_close(p, rd, extra);
+	} else {
+		gby_walk(run0.groups, summary_group, NULL);
+		w_close(wr, 0);
+		warn_end(ledger_has_open(&run0.led), run0.undated);
+	}
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
 	run_free(&run0);

@@ -13,6 +13,7 @@
 #include "money.h"
 #include "opts.h"
 #include "out.h"
+#include "partial.h"
 #include "policy.h"
 #include "rates.h"
 #include "rec.h"
@@ -627,6 +628,89 @@ grade_row(const char *key, size_t n, const void *payload, void *arg)
 	w_row(wr, NULL, c);
 }
 
+/* The warnings after the grades (SPEC 4, 1.10). */
+static void
+warn_end(int has_open, unsigned long nread)
+{
+	if (sev.count > 0)
+		warnx("%zu customer%s (the first: %s) %s several currencies: one "
+		    "grade per currency; give --rates to grade each customer once",
+		    sev.count, sev.count > 1 ? "s" : "", sev.first, sev.count > 1 ?
+		    "have" : "has");
+	free(sev.prev);
+	if (has_open)	/* SPEC 1.10 */
+		warnx("the input is an open-item list (it has open): the items "
+		    "paid in full are not in it, so timeliness rests on what is "
+		    "still open; give the ledger with its payment history");
+	else if (!any_paid && nread > 0)
+		warnx("no dated payment in the input: timeliness rests on open "
+		    "items alone (an open-items export has no payment history, "
+		    "and paid without paid_date cannot be timed)");
+}
+
+/* ---- partial results (SPEC 10) ---- */
+
+static const struct part_field pfields[] = {
+	{ "weight", offsetof(struct cust, tw), PT_I128 },
+	{ "weight_points", offsetof(struct cust, tp), PT_I128 },
+	{ "weight_days", offsetof(struct cust, tdays), PT_I128 },
+	{ "exposure_days", offsetof(struct cust, expo), PT_I128 },
+	{ "terms_amount_days", offsetof(struct cust, terms_num), PT_I128 },
+	{ "billed", offsetof(struct cust, billed), PT_I64 },
+	{ "terms_amount", offsetof(struct cust, terms_den), PT_I64 },
+	{ "open", offsetof(struct cust, open), PT_I64 },
+	{ "overdue", offsetof(struct cust, overdue), PT_I64 },
+	{ "open_pos", offsetof(struct cust, open_pos), PT_I64 },
+	{ "cap_c_open", offsetof(struct cust, cap_c), PT_I64 },
+	{ "cap_e_open", offsetof(struct cust, cap_e), PT_I64 },
+	{ "first", offsetof(struct cust, first), PT_I32 },
+	{ "first_in_window", offsetof(struct cust, first_window), PT_I32 },
+	{ "max_days_overdue", offsetof(struct cust, max_days), PT_I32 },
+	{ "max_days_undisputed", offsetof(struct cust, max_undisputed), PT_I32 },
+	{ "invoices", offsetof(struct cust, invoices), PT_U32 },
+	{ "counted", offsetof(struct cust, counted), PT_U32 },
+	{ "paid_undated", offsetof(struct cust, undated), PT_U32 },
+	{ "decimals", offsetof(struct cust, dec), PT_I8 },
+	{ "has_paid", offsetof(struct cust, has_paid), PT_I8 },
+	{ "has_first", offsetof(struct cust, has_first), PT_I8 },
+	{ "has_window", offsetof(struct cust, has_window), PT_I8 },
+	{ "has_due", offsetof(struct cust, has_due), PT_I8 },
+	{ "has_undisputed", offsetof(struct cust, has_undisputed), PT_I8 },
+};
+#define NPFIELDS (sizeof(pfields) / sizeof(pfields[0]))
+static const char *const pkeys[] = { "customer", "currency" };
+
+static void
+partial_group(const char *key, size_t n, const void *payload, void *arg)
+{
+	const char *f[2];
+	size_t fn[2];
+
+	key_split(key, n, f, fn, 2);
+	part_group(arg, f, fn, payload);
+}
+
+/* --merge: every partial's customers folded into one table; the number
+ * of records read, and whether any input was an open-item list. */
+static struct part_in *
+merge_partials(struct rec_reader *prd)
+{
+	struct part_in *p = part_in_new(prd, pkeys, 2, pfields, NPFIELDS);
+	const char *k[2];
+	size_t kn[2];
+	struct cust g;
+	struct key key = { NULL, 0, 0 };
+
+	while (part_next(p, k, kn, &g, sizeof(g))) {
+		key_reset(&key);
+		key_add(&key, k[0], kn[0]);
+		key_add(&key, k[1], kn[1]);
+		cust_merge(gby_get(run0.groups, key.p, key.n), &g, NULL);
+	}
+	free(key.p);
+	return p;
+}
+
 /* ---- main ---- */
 
 static const struct tool tool = {
@@ -636,7 +720,8 @@ static const struct tool tool = {
 	"[--policy file]\n"
 	"                    [--policy-dump] [--rates file] [--base cur] "
 	"[--reject file]\n"
-	"                    [--strict] [--max-record bytes] [file ...]",
+	"                    [--strict] [--max-record bytes] [--partial | --merge]\n"
+	"                    [--shard k/n] [--fields list] [file ...]",
 	"Rate each customer from its own payment record: timeliness, exposure\n"
 	"and tenure make a score and a grade A-E (N: too little history), with\n"
 	"the terms and the credit limit that go with it. One row per customer\n"
@@ -644,18 +729,13 @@ static const struct tool tool = {
 	"      --rates FILE       currency,rate lines (units of --base per unit):\n"
 	"                         pool each customer's currencies, one grade\n"
 	"      --base CUR         the currency of the rates and the limits\n",
-	OG_AS_OF | OG_LANG | OG_EXPLAIN | OG_POLICY,
+	OG_AS_OF | OG_LANG | OG_EXPLAIN | OG_POLICY | OG_PARTIAL,
 	OUT_RECORDS
 };
 
-int
-main(int argc, char **argv)
+static void
+parse(int argc, char **argv)
 {
-	struct rec_reader *rd;
-	struct rec *x;
-	uint64_t seq = 0;
-	int st;
-
 	static const struct option longopts[] = {
 		{ "rates", required_argument, NULL, OPT_RATES },
 		{ "base", required_argument, NULL, OPT_BASE },
@@ -663,7 +743,6 @@ main(int argc, char **argv)
 	};
 	int c;
 
-	opts_init(&opt.c, &tool, argc, argv);
 	while ((c = opts_next(&opt.c, argc, argv, longopts, "")) != -1)
 		switch (c) {
 		case OPT_RATES:
@@ -679,6 +758,18 @@ main(int argc, char **argv)
 		default:
 			usage();
 		}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rec_reader *rd, *prd;
+	struct rec *x;
+	uint64_t seq = 0;
+	int st, has_open;
+
+	opts_init(&opt.c, &tool, argc, argv);
+	parse(argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (opt.c.policy_dump) {
@@ -686,6 +777,9 @@ main(int argc, char **argv)
 		policy_dump(policy, "credit-grade policy (SPEC 4): the defaults");
 		return fshut(EXIT_OK);
 	}
+	prd = part_start(&opt.c, tool.name, argv, argc, parse);
+	if (prd != NULL && part_nothing())
+		return fshut(rec_close(prd, 0));
 	policy_load(policy, opt.c.policy);
 	opts_finish(&opt.c, NULL);
 	lang = opt.c.lang;
@@ -703,13 +797,30 @@ main(int argc, char **argv)
 		    strlen(rates_base(rates)), &known);
 	}
 
+	if (prd != NULL) {
+		struct part_in *p;
+		run0.groups = gby_new(&cust_ops, NULL);
+		p = merge_partials(prd);
+		wr = w_open(opts_outfmt(&opt.c, NULL), lang, NULL, ocols,
+		    opt.c.explain ? NCOLS_EXPLAIN : NCOLS);
+		gby_walk(run0.groups, grade_row, NULL);
+		w_close(wr, 0);
+		has_open = part_extra(p)[0] > 0;
+		warn_end(has_open, part_nread(p));
+		st = part_in_close(p, opt.c.verbose);
+		run_free(&run0);
+		rates_free(rates);
+		return fshut(st);
+	}
 	rd = rec_open(argv, argc, &opt.c.in);
+	part_shard(&opt.c, rd);
 	run_init(&run0, rd);
 	ap = apply_new(opt.c.as_of, 0, 1);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
-	wr = w_open(opts_outfmt(&opt.c, rd), lang, NULL, ocols,
-	    opt.c.explain ? NCOLS_EXPLAIN : NCOLS);
+	if (!opt.c.partial)
+		wr = w_open(opts_outfmt(&opt.c, rd), lang, NULL, ocols,
+		    opt.c.explain ? NCOLS_EXPLAIN : NCOLS);
 	if (ledger_has_docs(&run0.led)) {
 		rec_want_rewind(rd);
 		apply_join(ap, &run0.led, rd, 0, 0);
@@ -717,22 +828,18 @@ main(int argc, char **argv)
 			process(&run0, x, seq++);
 	} else
 		rec_reduce(rd, &halves, &gby_halves, &run0);
-	gby_walk(run0.groups, grade_row, NULL);
-	w_close(wr, 0);
-	if (sev.count > 0)
-		warnx("%zu customer%s (the first: %s) %s several currencies: one "
-		    "grade per currency; give --rates to grade each customer once",
-		    sev.count, sev.count > 1 ? "s" : "", sev.first, sev.count > 1 ?
-		    "have" : "has");
-	free(sev.prev);
-	if (ledger_has_open(&run0.led))	/* SPEC 1.10 */
-		warnx("the input is an open-item list (it has open): the items "
-		    "paid in full are not in it, so timeliness rests on what is "
-		    "still open; give the ledger with its payment history");
-	else if (!any_paid && rec_nread(rd) > 0)
-		warnx("no dated payment in the input: timeliness rests on open "
-		    "items alone (an open-items export has no payment history, "
-		    "and paid without paid_date cannot be timed)");
+	has_open = ledger_has_open(&run0.led);
+	if (opt.c.partial) {
+		uint64_t extra[PART_NEXTRA] = { (uint64_t)has_open, 0, 0, 0 };
+		struct part_out *p = part_open(opts_outfmt(&opt.c, rd), pkeys, 2,
+		    pfields, NPFIELDS);
+		gby_walk(run0.groups, partial_group, p);
+		part_close(p, rd, extra);
+	} else {
+		gby_walk(run0.groups, grade_row, NULL);
+		w_close(wr, 0);
+		warn_end(has_open, rec_nread(rd));
+	}
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
 	run_free(&run0);

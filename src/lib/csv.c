@@ -369,6 +369,26 @@ detect(struct rec_reader *r, struct src *s)
 	}
 }
 
+/* --fields: the header is given, and the first line is data. */
+static void
+header_given(struct rec_reader *r)
+{
+	const char *p = r->o.fields;
+
+	r->nfv = 0;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		fv_reserve(r, r->nfv + 1);
+		r->fv[r->nfv].p = p;
+		r->fv[r->nfv].n = n;
+		r->fv[r->nfv++].type = V_STR;
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	r->rec.line = 0;
+}
+
 void
 read_header(struct rec_reader *r, struct src *s, int first)
 {
@@ -384,12 +404,12 @@ read_header(struct rec_reader *r, struct src *s, int first)
 		s->data_line = s->line;
 		return;
 	}
-	rc = read_delim(r, s, 1);
-	if (rc == END) {
+	if (r->o.fields)
+		header_given(r);
+	else if ((rc = read_delim(r, s, 1)) == END) {
 		s->empty = 1;
 		return;
-	}
-	if (rc == BAD)
+	} else if (rc == BAD)
 		die_at(EXIT_FATAL, s->name, r->rec.line, "header: %s", r->errbuf);
 	s->ncols = (unsigned)r->nfv;
 	s->perm = xmalloc((r->nfv + 1) * sizeof(int));

@@ -44,6 +44,15 @@ gby_push(struct gby *g, const char *key, size_t n, const void *data)
 	grp_pipe_push(g->pipe, key, n, data);
 }
 
+void *
+gby_get(struct gby *g, const char *key, size_t n)
+{
+	grp_pipe_flush(g->pipe);
+	free(g->sorted);
+	g->sorted = NULL;
+	return grp_get(g->groups, key, n, grp_hash(key, n));
+}
+
 void
 gby_finish(struct gby *g)
 {

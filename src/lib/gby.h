@@ -23,6 +23,9 @@ struct gby *gby_new(const struct gby_ops *ops, void *ctx);
 void gby_free(struct gby *g);
 /* Add DATA to the group KEY (a key made with key_add(), grp.h). */
 void gby_push(struct gby *g, const char *key, size_t n, const void *data);
+/* The group KEY itself (made zeroed when new), for folding in a whole
+ * group's state with the merge function (--merge, SPEC 10). */
+void *gby_get(struct gby *g, const char *key, size_t n);
 /* Apply what is pending and sort: in the thread that fed G. */
 void gby_finish(struct gby *g);
 /* OTHER (the second half's, finished) is merged in by gby_walk; G owns it. */

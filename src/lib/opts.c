@@ -12,6 +12,7 @@
 #include "date.h"
 #include "err.h"
 #include "opts.h"
+#include "partial.h"
 
 static const struct tool *tool;
 
@@ -61,6 +62,14 @@ static const struct copt copts[] = {
 	  "      --from DATE        first day of the period" },
 	{ { "to", required_argument, NULL, OPT_TO }, OG_PERIOD,
 	  "      --to DATE          last day of the period" },
+	{ { "partial", no_argument, NULL, OPT_PARTIAL }, OG_PARTIAL,
+	  "      --partial          write the mergeable state (SPEC 10), not the rows" },
+	{ { "merge", no_argument, NULL, OPT_MERGE }, OG_PARTIAL,
+	  "      --merge            read partials, write what one run would have" },
+	{ { "shard", required_argument, NULL, OPT_SHARD }, OG_PARTIAL,
+	  "      --shard K/N        only the customers whose FNV-1a hash mod N is K" },
+	{ { "fields", required_argument, NULL, OPT_FIELDS }, 0,
+	  "      --fields LIST      the input has no header: these are its columns" },
 };
 #define NCOPTS (sizeof(copts) / sizeof(copts[0]))
 
@@ -237,7 +246,16 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 		strcat(shortopts, ownshort ? ownshort : "");
 	}
 	for (;;) {
-		ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+		int idx = -1;
+		ch = getopt_long(argc, argv, shortopts, longopts, &idx);
+		if (ch != -1 && ch != '?' && ch != ':') {
+			/* what shapes the result travels in a partial */
+			if (idx < 0)
+				for (idx = 0; longopts[idx].name &&
+				    longopts[idx].val != ch; idx++)
+					;
+			part_note(longopts[idx].name, ch, optarg);
+		}
 		switch (ch) {
 		case 'h':
 			help();
@@ -332,6 +350,22 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			break;
 		case OPT_TO:
 			c->to_arg = optarg;
+			break;
+		case OPT_FIELDS:
+			if (*optarg == '\0' || optarg[strlen(optarg) - 1] == ',') {
+				warnx("--fields: a comma-separated list of column names");
+				usage();
+			}
+			c->in.fields = optarg;
+			break;
+		case OPT_PARTIAL:
+			c->partial = 1;
+			break;
+		case OPT_MERGE:
+			c->merge = 1;
+			break;
+		case OPT_SHARD:
+			part_shard_arg(optarg, &c->shard_k, &c->shard_n);
 			break;
 		case ':':
 			if (strncmp(argv[optind - 1], "--", 2) == 0)

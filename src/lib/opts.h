@@ -16,6 +16,7 @@
 enum {
 	OPT_AS_OF = 256, OPT_CURRENCY, OPT_REJECT, OPT_STRICT, OPT_MAX_RECORD,
 	OPT_LANG, OPT_EXPLAIN, OPT_POLICY, OPT_POLICY_DUMP, OPT_FROM, OPT_TO,
+	OPT_FIELDS, OPT_PARTIAL, OPT_MERGE, OPT_SHARD,
 	OPT_TOOL = 400
 };
 
@@ -28,7 +29,8 @@ enum {
 	OG_LANG = 1 << 1,
 	OG_EXPLAIN = 1 << 2,
 	OG_POLICY = 1 << 3,
-	OG_PERIOD = 1 << 4
+	OG_PERIOD = 1 << 4,
+	OG_PARTIAL = 1 << 5	/* --partial, --merge, --shard (SPEC 10) */
 };
 
 struct common {
@@ -47,6 +49,8 @@ struct common {
 	const char *policy;
 	int policy_dump;
 	const char *from_arg, *to_arg;
+	int partial, merge;	/* SPEC 10 */
+	uint32_t shard_k, shard_n;	/* --shard K/N; N = 0: none */
 };
 
 /* What every tool that writes records can write (SPEC 1.2, 1.9). */

@@ -207,6 +207,8 @@ rec_open(char **files, int nfiles, const struct rec_opts *o)
 	static char *stdin_only[] = { NULL };
 
 	r->o = *o;
+	if (r->o.raw && r->o.fields)
+		die(EXIT_FATAL, "--fields: this tool finds the header itself");
 	if (r->o.max_record == 0)
 		r->o.max_record = DEFAULT_MAX_RECORD;
 	if (nfiles == 0) {
@@ -327,11 +329,31 @@ rec_next(struct rec_reader *r)
 					r->rec.v[s->perm[f]] = r->fv[f];
 			r->mapped = 1;
 		}
+		if (r->keep && !r->keep(&r->rec, r->keep_arg)) {
+			r->active = 0;	/* another worker's (--shard) */
+			json_drop(r);
+			continue;
+		}
 		if (!r->quiet)
 			r->nread++;
 		return &r->rec;
 	}
 	return NULL;
+}
+
+void
+rec_keep(struct rec_reader *r, int (*keep)(const struct rec *x, void *arg),
+    void *arg)
+{
+	r->keep = keep;
+	r->keep_arg = arg;
+}
+
+void
+rec_counts(const struct rec_reader *r, unsigned long c[4])
+{
+	c[0] = r->nread, c[1] = r->nwritten;
+	c[2] = r->nfiltered, c[3] = r->nrejected;
 }
 
 void

@@ -51,6 +51,8 @@ struct rec_opts {
 	int raw;		/* no header: every row is a record, its fields
 				 * v[0..nv) in file order, any number of them
 				 * (ar-norm finds the header itself) */
+	const char *fields;	/* --fields: comma-separated names of a
+				 * headerless CSV or TSV input's columns */
 };
 
 struct rec_reader;
@@ -140,6 +142,14 @@ void rec_reduce(struct rec_reader *r, const struct rec_reduce *ops, void *ctx,
 /* A tool about to print a warning about record X: returns 1 (and the tool
  * must leave X alone, as if rejected) when X belongs to the second half. */
 int rec_defer(struct rec_reader *r, struct rec *x);
+
+/* Keep only the records for which KEEP(x, arg) is true (--shard, SPEC
+ * 10): the others are skipped before anyone sees them, not counted as
+ * read. */
+void rec_keep(struct rec_reader *r, int (*keep)(const struct rec *x,
+    void *arg), void *arg);
+/* The four counts: read, written, filtered, rejected. */
+void rec_counts(const struct rec_reader *r, unsigned long c[4]);
 
 /* End: "tool: N of M records rejected", with -v the four counts; checks
  * the conservation invariant. Returns the exit status so far (0 or 1). */

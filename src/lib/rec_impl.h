@@ -108,6 +108,9 @@ struct rec_reader {
 	/* reject file */
 	struct obuf *rj;	/* reject.c's; NULL: no --reject */
 	int rj_header;
+	/* rec_keep (--shard) */
+	int (*keep)(const struct rec *x, void *arg);
+	void *keep_arg;
 	enum rec_fmt rj_fmt;
 };
 

@@ -334,7 +334,7 @@ rec_rewind(struct rec_reader *r, int quiet)
 		s->line = 1;
 		src_more(r, s, 0);
 		skip_bom(r, s);
-		if (s->fmt != FMT_JSON && !r->o.raw) {
+		if (s->fmt != FMT_JSON && !r->o.raw && !r->o.fields) {
 			csv_reset(r, s->delim);
 			if (read_delim(r, s, 1) != GOT)
 				die(EXIT_FATAL, "%s: changed while it was read", s->name);
