@@ -26,6 +26,7 @@
 #include "err.h"
 #include "out.h"
 #include "rec.h"
+#include "reject.h"
 #include "scan.h"
 #include "utf8.h"
 
@@ -1248,10 +1249,10 @@ rec_open(char **files, int nfiles, const struct rec_opts *o)
 	}
 	r->rj_fmt = rec_format(r);
 	if (r->o.reject_path) {
-		int fd = open(r->o.reject_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		if (fd < 0)
-			die(EXIT_FATAL, "%s: %s", r->o.reject_path, strerror(errno));
+		int fd = r->o.reject_fd > 0 ? r->o.reject_fd :
+		    reject_open(r->o.reject_path);
 		ob_init(&r->rj, fd, r->o.reject_path);
+		reject_guard(&r->rj);
 		r->rj_open = 1;
 	}
 	r->cur = 0;
@@ -1537,8 +1538,10 @@ rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
 	reject_write(r, msg);
 	if (r->o.strict) {
 		warnx("stopped at the first rejected record (--strict)");
-		if (r->rj_open)
+		if (r->rj_open) {
 			ob_close(&r->rj);
+			reject_guard(NULL);
+		}
 		if (rec_on_stop)
 			rec_on_stop();
 		exit(EXIT_DATA);
@@ -1572,6 +1575,7 @@ reject_write(struct rec_reader *r, const char *msg)
 
 	if (!r->rj_open)
 		return;
+	reject_line_begin();
 	n = snprintf(src, sizeof(src), "%s:%lu", r->rec.file, r->rec.line);
 	if (n < 0 || (size_t)n >= sizeof(src))
 		n = (int)sizeof(src) - 1;
@@ -1611,6 +1615,7 @@ reject_write(struct rec_reader *r, const char *msg)
 		ob_puts(o, ",\"_source\":");
 		ob_json_str(o, src, (size_t)n);
 		ob_puts(o, "}\n");
+		reject_line_end();
 		return;
 	}
 	/* CSV or TSV, with the first input's header plus _error,_source */
@@ -1649,6 +1654,7 @@ reject_write(struct rec_reader *r, const char *msg)
 		FIELD(msg, strlen(msg));
 		FIELD(src, (size_t)n);
 		ob_putc(o, '\n');
+		reject_line_end();
 #undef FIELD
 	}
 }
@@ -1912,8 +1918,10 @@ rec_close(struct rec_reader *r, int verbose)
 		    "internal error: record not accounted");
 	if (r->json)
 		json_decref(r->json);
-	if (r->rj_open)
+	if (r->rj_open) {
 		ob_close(&r->rj);
+		reject_guard(NULL);
+	}
 	if (r->nrejected > 0)
 		warnx("%lu of %lu records rejected", r->nrejected, r->nread);
 	if (verbose)
