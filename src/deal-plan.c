@@ -391,7 +391,7 @@ main(int argc, char **argv)
 	fmt = opts_outfmt(&opt.c, rd);
 	if (fmt == FMT_MD) {
 		ob_init(&md, 1, out_name);
-		rec_on_stop = md_flush_on_stop;
+		err_stop_hook = md_flush_on_stop;
 	} else
 		w = w_open(fmt, opt.c.lang, rd, ocols, NOUT);
 	while ((x = rec_next(rd)) != NULL)

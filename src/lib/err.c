@@ -59,6 +59,17 @@ note(const char *fmt, ...)
 }
 
 void (*err_exit_hook)(int status);
+void (*err_stop_hook)(void);
+
+void
+err_stop(int status)
+{
+	if (err_stop_hook)
+		err_stop_hook();
+	if (err_exit_hook)
+		err_exit_hook(status);
+	exit(status);
+}
 
 void
 die(int status, const char *fmt, ...)

@@ -17,6 +17,11 @@ void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Fuzz targets set this to leave a die() by longjmp instead of exiting
  * (it must not return). */
 extern void (*err_exit_hook)(int status);
+/* The one stop hook: the output writer sets it to write out what it holds
+ * when a tool stops early on purpose (--strict); err_stop() calls it,
+ * then ends the tool with STATUS. */
+extern void (*err_stop_hook)(void);
+noreturn void err_stop(int status);
 /* A note, not a warning (what was skipped, what was assumed): "tool:
  * message" on stderr unless -q, so that cron mails only when something is
  * wrong. */

@@ -239,7 +239,7 @@ w_open(enum rec_fmt fmt, enum lang lang, struct rec_reader *in,
 	snprintf(w->sheet, sizeof(w->sheet), "%s", progname);
 	ob_init(&w->ob, 1, out_name);
 	stop_writer = w;
-	rec_on_stop = flush_on_stop;
+	err_stop_hook = flush_on_stop;
 	if (w->fmt == FMT_XLSX)
 		xlsx_start(w);
 	return w;

@@ -4,7 +4,8 @@
  * rec_col() names a field once, rec_next() hands out one record at a time
  * as field views, and each record is then accounted exactly once, as
  * written, filtered or rejected (read = written + filtered + rejected).
- * Only rec.c includes libcsv and jansson. */
+ * Only csv.c includes libcsv, only json.c jansson (the rooms of the reader
+ * are listed in rec_impl.h). */
 #ifndef REC_H
 #define REC_H
 
@@ -147,9 +148,6 @@ int rec_close(struct rec_reader *r, int verbose);
 /* Worst status so far: 1 once anything was rejected. */
 int rec_status(const struct rec_reader *r);
 unsigned long rec_nread(const struct rec_reader *r);
-
-/* Called before --strict ends the tool, to flush what was written. */
-extern void (*rec_on_stop)(void);
 
 /* The value of SLOT in X (absent when X has no such slot). */
 static inline const struct val *

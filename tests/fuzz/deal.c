@@ -96,7 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&dr, 0, sizeof(dr));
 	plans = 0;
 	rd = NULL;
-	rec_on_stop = NULL;
+	err_stop_hook = NULL;
 	exit_status = 0;
 	optind = 0;
 	if ((devnull = open("/dev/null", O_WRONLY)) >= 0) {
