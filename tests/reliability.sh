@@ -121,5 +121,36 @@ ln -f rj.csv rj2.csv
 [ $? = 2 ] && ok || bad "-O and --reject one file under two names"
 cd "$ROOT" || exit 2
 
+# 4: JSON money from the number's text as written, never through a double
+cd "$T" || exit 2
+J='"customer":"A","invoice_date":"2026-01-01","due_date":"2026-02-01"'
+printf '{%s,"invoice":"1","amount":123456789012345.67}\n{%s,"invoice":"2","amount":1234567890123.456}\n{%s,"invoice":"3","amount":1e3}\n{%s,"invoice":"4","amount":1.005}\n' "$J" "$J" "$J" "$J" > m.json
+"$BIN/ar-age" --as-of 2026-11-30 m.json > out 2> e
+rc=$?
+[ $rc = 1 ] && grep -q '"open":123456789012345.67,' out && [ "$(wc -l < out)" = 1 ] &&
+    grep -q ':2: .*too many decimals' e && grep -q ':3: .*"1e3"' e && grep -q ':4: .*too many decimals' e && ok ||
+    bad "4 JSON money: status $rc, $(cut -c1-120 out | head -2), $(head -3 e)"
+for t in ar-kpi credit-grade dun-plan; do
+	"$BIN/$t" --as-of 2026-11-30 m.json > /dev/null 2> e
+	[ "$(grep -c 'too many decimals\|"1e3"' e)" = 3 ] && ok || bad "4 $t: JSON money through a double"
+done
+
+# 7: ICS: a long name cut on UTF-8 boundaries, controls left out, no
+# line over 75 octets, a date at the end of the calendar
+name=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "北" }')
+printf 'customer,invoice,invoice_date,due_date,amount\n%s\033]0;x\007\013y,I1,2026-01-01,2026-02-01,500.00\nB,I2,2026-01-01,2026-02-01,5.00\n' "$name" > ics.csv
+for p in "2026-11-30 2026-12-31" "9999-12-01 9999-12-31"; do
+	set -- $p
+	"$BIN/dun-plan" --from "$1" --to "$2" -o ics ics.csv > o.ics 2> e
+	rc=$?
+	[ $rc = 0 ] && iconv -f UTF-8 -t UTF-8 o.ics > /dev/null 2>&1 &&
+	    ! grep -q "$(printf '\033\\|\007\\|\013')" o.ics &&
+	    [ "$(LC_ALL=C awk 'length($0) > 76' o.ics | wc -l)" = 0 ] &&
+	    ! grep -q 'DTEND.*:00000000' o.ics &&
+	    [ "$(grep -c '^BEGIN:VEVENT' o.ics)" -ge 2 ] && ok ||
+	    bad "7 dun-plan -o ics --from $1: status $rc, $(head -1 e)"
+done
+cd "$ROOT" || exit 2
+
 echo "reliability: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]
