@@ -138,6 +138,71 @@ real_text(char *buf, size_t cap, double d)
 	return strlen(buf);
 }
 
+/* A number's value is its text as written in the input (SPEC 1.4: money
+ * never passes through a double): the object's own bytes are walked at
+ * depth 1, and each key's number token replaces jansson's rendering. A
+ * key written with escapes keeps jansson's text. */
+static void
+numbers_as_written(struct rec_reader *r)
+{
+	const char *p = r->raw, *e = r->raw + r->rawlen;
+	int depth = 0, want_key = 0;
+
+	while (p < e) {
+		char c = *p;
+		if (c == '"') {
+			const char *k = ++p;
+			int esc = 0;
+			while (p < e && *p != '"') {
+				if (*p == '\\') {
+					esc = 1;
+					p++;
+				}
+				p++;
+			}
+			if (p >= e)
+				return;
+			if (depth == 1 && want_key && !esc) {
+				const char *q = p + 1, *t;
+				char key[256];
+				size_t kn = (size_t)(p - k);
+				int slot;
+				while (q < e && json_ws(*q))
+					q++;
+				if (q < e && *q == ':')
+					q++;
+				while (q < e && json_ws(*q))
+					q++;
+				t = q;
+				while (q < e && (*q == '-' || *q == '+' || *q == '.' ||
+				    *q == 'e' || *q == 'E' || (*q >= '0' && *q <= '9')))
+					q++;
+				if (q > t && kn < sizeof(key)) {
+					memcpy(key, k, kn);
+					key[kn] = '\0';
+					slot = slot_find(r, key);
+					if (slot >= 0 && (size_t)slot < r->rec.nv &&
+					    r->rec.v[slot].type == V_NUM) {
+						r->rec.v[slot].p = t;
+						r->rec.v[slot].n = (size_t)(q - t);
+					}
+				}
+			}
+			want_key = 0;
+			p++;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			depth++;
+			want_key = c == '{' && depth == 1;
+		} else if (c == '}' || c == ']')
+			depth--;
+		else if (c == ',' && depth == 1)
+			want_key = 1;
+		p++;
+	}
+}
+
 int
 read_json(struct rec_reader *r, struct src *s)
 {
@@ -229,6 +294,7 @@ read_json(struct rec_reader *r, struct src *s)
 		}
 		}
 	}
+	numbers_as_written(r);
 	if (r->o.fixed_schema && !r->quiet)
 		r->frozen = 1;
 	r->parsed = 1;

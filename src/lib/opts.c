@@ -13,6 +13,7 @@
 #include "err.h"
 #include "opts.h"
 #include "partial.h"
+#include "reject.h"
 
 static const struct tool *tool;
 
@@ -170,9 +171,29 @@ help(void)
 	exit(fshut(EXIT_OK));
 }
 
+/* Descriptors 0, 1 and 2 are open before anything else is (SPEC 1.5):
+ * a closed one gets /dev/null, opened the wrong way round, so that using
+ * it still fails as the closed descriptor would, while no file the tool
+ * opens (the reject file) can take its number. */
+static void
+std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+			int k = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+			if (k < 0)
+				_exit(EXIT_FATAL);
+			if (k != fd) {	/* (open took the lowest free number) */
+				close(k);
+				_exit(EXIT_FATAL);
+			}
+		}
+}
+
 void
 opts_init(struct common *c, const struct tool *t, int argc, char **argv)
 {
+	std_fds();
 	err_init(t->name);
 	/* a closed pipe is a write error (EPIPE) that ends the tool quietly */
 	signal(SIGPIPE, SIG_IGN);
@@ -322,6 +343,11 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			c->currency = optarg;
 			break;
 		case OPT_REJECT:
+			if (*optarg == '\0' || strcmp(optarg, "-") == 0) {
+				warnx("--reject: give a file name (rejected records "
+				    "never go to standard output)");
+				usage();
+			}
 			c->in.reject_path = optarg;
 			break;
 		case OPT_STRICT:
@@ -388,10 +414,9 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
  * file (the user's files are not overwritten by a slip), and opened only
  * after the options are all known good. */
 static void
-open_output(const struct common *c)
+check_output(const struct common *c)
 {
 	struct stat so, si;
-	int fd;
 
 	if (c->out_path == NULL)
 		return;
@@ -404,6 +429,10 @@ open_output(const struct common *c)
 		usage();
 	}
 	if (stat(c->out_path, &so) == 0) {
+		if (c->in.reject_path && stat(c->in.reject_path, &si) == 0 &&
+		    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+			die(EXIT_FATAL, "-O %s is also the reject file",
+			    c->out_path);
 		for (int i = optind; i < nargs; i++)
 			if (strcmp(args[i], "-") != 0 && stat(args[i], &si) == 0 &&
 			    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
@@ -416,6 +445,15 @@ open_output(const struct common *c)
 			die(EXIT_FATAL, "-O %s is also the standard input: it would "
 			    "be overwritten", c->out_path);
 	}
+}
+
+static void
+open_output(const struct common *c)
+{
+	int fd;
+
+	if (c->out_path == NULL)
+		return;
 	fd = open(c->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0)
 		die(EXIT_FATAL, "%s: %s", c->out_path, strerror(errno));
@@ -433,6 +471,18 @@ opts_finish(struct common *c, struct rec_reader *r)
 	(void)r;
 	if (c->as_of == DATE_NONE)
 		c->as_of = opts_date("--as-of", "today");
+	if (c->in.reject_path) {
+		/* every word of the command line: the inputs and the files
+		 * options name (--grades, --policy ...) */
+		int stdin_read = optind >= nargs;
+		for (int i = optind; i < nargs; i++)
+			stdin_read |= strcmp(args[i], "-") == 0;
+		reject_check(c->in.reject_path, args + 1, nargs - 1, c->out_path,
+		    stdin_read);
+	}
+	check_output(c);
+	if (c->in.reject_path)
+		c->in.reject_fd = reject_open(c->in.reject_path);
 	open_output(c);
 	if (!c->lang_set) {
 		const char *l = getenv("LC_ALL");

@@ -176,11 +176,13 @@ ics_row(struct writer *w, const struct rec *in, const struct cell *cells)
 	}
 	/* SUMMARY: the action, the customer, what the row asks for */
 	{
-		char *act = field(w, in, cells, "action", &n);
-		char *cust = field(w, in, cells, "customer", &m);
-		char *amt = field(w, in, cells, "net_overdue", &dn);
+		char *act, *cust, *amt;
+		n = m = dn = 0;	/* (field() leaves them alone for a missing field) */
+		act = field(w, in, cells, "action", &n);
+		cust = field(w, in, cells, "customer", &m);
+		amt = field(w, in, cells, "net_overdue", &dn);
 		char *cur;
-		size_t cn, len;
+		size_t cn = 0, len;
 		if (amt == NULL || strcmp(amt, "0.00") == 0 || strcmp(amt, "0") == 0) {
 			free(amt);
 			amt = field(w, in, cells, "open", &dn);

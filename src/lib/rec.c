@@ -228,7 +228,7 @@ rec_open(char **files, int nfiles, const struct rec_opts *o)
 		arena_reset(&r->arena);
 	}
 	r->rj_fmt = rec_format(r);
-	reject_open(r);
+	reject_start(r);
 	r->cur = 0;
 	if (r->nsrc > 0)
 		csv_reset(r, r->srcs[0].delim ? r->srcs[0].delim : ',');
@@ -442,7 +442,7 @@ rec_close(struct rec_reader *r, int verbose)
 		die_at(EXIT_FATAL, r->rec.file, r->rec.line,
 		    "internal error: record not accounted");
 	json_drop(r);
-	reject_close(r);
+	reject_end(r);
 	if (r->nrejected > 0)
 		warnx("%lu of %lu records rejected", r->nrejected, r->nread);
 	if (verbose)

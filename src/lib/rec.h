@@ -42,6 +42,7 @@ struct rec_opts {
 	int delim;		/* -F: input delimiter byte, 0 = sniff */
 	size_t max_record;	/* bytes; 0 = 64 MiB */
 	const char *reject_path;
+	int reject_fd;		/* > 0: reject_path already opened (opts.c) */
 	int strict;
 	const char *from_code;	/* iconv source encoding, NULL = UTF-8 */
 	const char *fallback_code; /* the encoding of an input whose first

@@ -148,7 +148,7 @@ int read_json(struct rec_reader *r, struct src *s);
 void json_drop(struct rec_reader *r);
 
 /* reject.c */
-void reject_open(struct rec_reader *r);
-void reject_close(struct rec_reader *r);
+void reject_start(struct rec_reader *r);
+void reject_end(struct rec_reader *r);
 
 #endif

