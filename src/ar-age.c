@@ -258,43 +258,32 @@ run_init(struct run *w, struct rec_reader *rd, int grouped)
 }
 
 static void
-run_free(struct run *w)
+run_free(void *run)
 {
+	struct run *w = run;
+
 	gby_free(w->groups);
 	free(w->gkey.p);
 }
 
-/* rec_reduce: the second half of a file gets a run of its own. */
-static void *
-half_state(void *ctx, struct rec_reader *rd)
+/* rec_reduce: each range of the file gets a run of its own. */
+static void
+range_init(void *w, struct rec_reader *rd)
 {
-	struct run *w = xmalloc(sizeof(*w));
-
-	(void)ctx;
 	run_init(w, rd, 1);
-	return w;
 }
 
 static void
-half_map(void *state, struct rec *x)
+range_map(void *w, struct rec *x)
 {
-	process(state, x, 0);
+	process(w, x, 0);
 }
 
-static void
-half_release(void *state)
-{
-	run_free(state);
-	free(state);
-}
-
-static struct gby_halves gby_halves = {
-	offsetof(struct run, groups), half_release
+static struct gby_runs runs = {
+	sizeof(struct run), offsetof(struct run, groups), range_init, run_free,
+	NULL
 };
-
-static const struct rec_reduce halves = {
-	half_state, half_map, gby_half_finish, gby_half_merge, gby_half_free
-};
+static const struct rec_reduce ranges = GBY_REDUCE(range_map);
 
 /* ---- output ---- */
 
@@ -719,7 +708,7 @@ main(int argc, char **argv)
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, seq++);
 	} else if (grouped)
-		rec_reduce(rd, &halves, &gby_halves, &run0);
+		rec_reduce(rd, &ranges, &runs, &run0);
 	else
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, 0);

@@ -426,7 +426,7 @@ process(void *state, struct rec *x)
 		rec_filtered(w->rd, x);	/* closed before the period */
 }
 
-/* The other half's group (the same key) into this one's. */
+/* Another range's group (the same key) into this one's. */
 static void
 merge(void *into, const void *from, void *ctx)
 {
@@ -447,8 +447,10 @@ static const struct gby_ops agg_ops = {
 };
 
 static void
-run_init(struct run *w, struct rec_reader *rd)
+run_init(void *run, struct rec_reader *rd)
 {
+	struct run *w = run;
+
 	memset(w, 0, sizeof(*w));
 	w->rd = rd;
 	ledger_init(&w->led, rd, opt.c.currency, LD_DUE | LD_INVOICE_DATE);
@@ -456,46 +458,27 @@ run_init(struct run *w, struct rec_reader *rd)
 }
 
 static void
-run_free(struct run *w)
+run_free(void *run)
 {
+	struct run *w = run;
+
 	gby_free(w->groups);
 	free(w->gkey.p);
 }
 
-/* rec_reduce: the second half of a file gets a run of its own. */
-static void *
-half_state(void *ctx, struct rec_reader *rd)
-{
-	struct run *w = xmalloc(sizeof(*w));
-
-	(void)ctx;
-	run_init(w, rd);
-	return w;
-}
-
+/* rec_reduce: each range of the file gets a run of its own; its count
+ * of undated receipts adds up with its groups. */
 static void
-half_release(void *state)
+run_fold(void *into, const void *from)
 {
-	run_free(state);
-	free(state);
+	((struct run *)into)->undated += ((const struct run *)from)->undated;
 }
 
-/* The second half's groups, and its count of undated receipts (only when
- * its records were its own: a split given up reads them again here). */
-static void
-half_merge(void *into, void *from, void *ctx)
-{
-	((struct run *)into)->undated += ((struct run *)from)->undated;
-	gby_half_merge(into, from, ctx);
-}
-
-static struct gby_halves gby_halves = {
-	offsetof(struct run, groups), half_release
+static struct gby_runs runs = {
+	sizeof(struct run), offsetof(struct run, groups), run_init, run_free,
+	run_fold
 };
-
-static const struct rec_reduce halves = {
-	half_state, process, gby_half_finish, half_merge, gby_half_free
-};
+static const struct rec_reduce ranges = GBY_REDUCE(process);
 
 /* ---- output ---- */
 
@@ -990,7 +973,7 @@ main(int argc, char **argv)
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x);
 	} else
-		rec_reduce(rd, &halves, &gby_halves, &run0);
+		rec_reduce(rd, &ranges, &runs, &run0);
 	if (opt.c.partial) {
 		uint64_t extra[PART_NEXTRA] = { (uint64_t)ledger_has_open(&run0.led),
 		    run0.undated, 0, 0 };

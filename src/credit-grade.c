@@ -361,8 +361,10 @@ process(struct run *w, struct rec *x, uint64_t seq)
 }
 
 static void
-run_init(struct run *w, struct rec_reader *rd)
+run_init(void *run, struct rec_reader *rd)
 {
+	struct run *w = run;
+
 	memset(w, 0, sizeof(*w));
 	w->rd = rd;
 	ledger_init(&w->led, rd, opt.c.currency, 0);
@@ -371,42 +373,26 @@ run_init(struct run *w, struct rec_reader *rd)
 }
 
 static void
-run_free(struct run *w)
+run_free(void *run)
 {
+	struct run *w = run;
+
 	gby_free(w->groups);
 	free(w->key.p);
 }
 
-static void *
-half_state(void *ctx, struct rec_reader *rd)
-{
-	struct run *w = xmalloc(sizeof(*w));
-
-	(void)ctx;
-	run_init(w, rd);
-	return w;
-}
-
+/* rec_reduce: each range of the file gets a run of its own. */
 static void
-half_map(void *state, struct rec *x)
+range_map(void *w, struct rec *x)
 {
-	process(state, x, 0);
+	process(w, x, 0);
 }
 
-static void
-half_release(void *state)
-{
-	run_free(state);
-	free(state);
-}
-
-static struct gby_halves gby_halves = {
-	offsetof(struct run, groups), half_release
+static struct gby_runs runs = {
+	sizeof(struct run), offsetof(struct run, groups), run_init, run_free,
+	NULL
 };
-
-static const struct rec_reduce halves = {
-	half_state, half_map, gby_half_finish, gby_half_merge, gby_half_free
-};
+static const struct rec_reduce ranges = GBY_REDUCE(range_map);
 
 /* ---- grading ---- */
 
@@ -827,7 +813,7 @@ main(int argc, char **argv)
 		while ((x = rec_next(rd)) != NULL)
 			process(&run0, x, seq++);
 	} else
-		rec_reduce(rd, &halves, &gby_halves, &run0);
+		rec_reduce(rd, &ranges, &runs, &run0);
 	has_open = ledger_has_open(&run0.led);
 	if (opt.c.partial) {
 		uint64_t extra[PART_NEXTRA] = { (uint64_t)has_open, 0, 0, 0 };

@@ -131,7 +131,7 @@ slow_csv(struct rec_reader *r, struct src *s, struct scan_line *l)
 			if (extra > 0)
 				snprintf(r->errbuf, sizeof(r->errbuf), "malformed quoting at "
 				    "line %lu, column %zu: quote a field whole and "
-				    "double any quote inside it", first_line + extra,
+				    "double any quote inside it", range_line(r, first_line + extra),
 				    done + 1);
 			else
 				snprintf(r->errbuf, sizeof(r->errbuf), "malformed quoting at "
@@ -147,12 +147,13 @@ slow_csv(struct rec_reader *r, struct src *s, struct scan_line *l)
 		s->pos += l->next;
 		if (r->rowdone)
 			break;
-		if (s->pos >= s->end && s->eof && s->limit > 0 && !r->child) {
-			/* a quoted field goes on past the split point: read on,
-			 * and rec_reduce drops the second half's work */
+		if (s->pos >= s->end && s->eof && s->limit > 0) {
+			/* a quoted field goes on past the range's end: read on
+			 * to the record's end, and the range ends there
+			 * (rec_reduce reads the next one again) */
 			s->limit = 0;
 			s->eof = 0;
-			r->split_failed = 1;
+			r->overran = 1;
 		}
 		if (s->pos >= s->end && s->eof) {
 			if (csv_fini(r->csv, csv_cb1, csv_cb2, r) != 0) {
@@ -207,6 +208,8 @@ read_delim(struct rec_reader *r, struct src *s, int force_slow)
 	const char *p;
 	size_t off;
 
+	if (r->overran)
+		return END;	/* the range ends after that record */
 	for (;;) {
 		if (s->pos >= s->end) {
 			if (s->eof || src_more(r, s, s->pos) == 0)

@@ -24,16 +24,52 @@ err_init(const char *argv0)
 	progname = p ? p + 1 : argv0;
 }
 
+/* rec_reduce's threads (err_thread): a range's messages wait in SINK,
+ * its line numbers go through LINE until they are needed. */
+static _Thread_local FILE *sink;
+static _Thread_local unsigned long (*line_of)(void *arg, unsigned long line);
+static _Thread_local void *line_arg;
+
+/* The message; to the thread's sink unless FATAL (what ends the tool is
+ * said at once). A sink holds frames: 'M' or 'O' (warn_once's, then its
+ * key and a NUL), the message's text, a NUL. */
+static void
+vmsg2(const char *key, int fatal, const char *file, unsigned long line,
+    const char *fmt, va_list ap)
+{
+	FILE *f = sink && !fatal ? sink : stderr;
+
+	if (file != NULL && line_of != NULL)
+		line = line_of(line_arg, line);
+	if (f == stderr)
+		fflush(stdout);
+	else if (key != NULL)
+		fprintf(f, "O%s%c", key, '\0');
+	else
+		fputc('M', f);
+	if (file != NULL)
+		fprintf(f, "%s: %s:%lu: ", progname, file, line);
+	else
+		fprintf(f, "%s: ", progname);
+	vfprintf(f, fmt, ap);
+	fputc('\n', f);
+	if (f != stderr) {
+		fputc('\0', f);
+		if (ferror(f))
+			die(EXIT_FATAL, "a thread's messages: %s", strerror(errno));
+	}
+}
+
 static void
 vmsg(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
-	fflush(stdout);
-	if (file != NULL)
-		fprintf(stderr, "%s: %s:%lu: ", progname, file, line);
-	else
-		fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vmsg2(NULL, 0, file, line, fmt, ap);
+}
+
+static void
+vfatal(const char *file, unsigned long line, const char *fmt, va_list ap)
+{
+	vmsg2(NULL, 1, file, line, fmt, ap);
 }
 
 void
@@ -77,7 +113,7 @@ die(int status, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(NULL, 0, fmt, ap);
+	vfatal(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (err_exit_hook)
 		err_exit_hook(status);
@@ -100,7 +136,7 @@ die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(file, line, fmt, ap);
+	vfatal(file, line, fmt, ap);
 	va_end(ap);
 	if (err_exit_hook)
 		err_exit_hook(status);
@@ -112,24 +148,83 @@ struct once {
 	char key[];
 };
 static struct once *onces;
+static _Thread_local struct once *thread_onces;	/* a sink's, so far */
+
+/* Seen KEY in LIST? Else add it. */
+static int
+once_seen(struct once **list, const char *key)
+{
+	struct once *o;
+	size_t n = strlen(key);
+
+	for (o = *list; o != NULL; o = o->next)
+		if (strcmp(o->key, key) == 0)
+			return 1;
+	o = xmalloc(sizeof(*o) + n + 1);
+	memcpy(o->key, key, n + 1);
+	o->next = *list;
+	*list = o;
+	return 0;
+}
+
+static void
+once_free(struct once **list)
+{
+	while (*list != NULL) {
+		struct once *o = *list;
+		*list = o->next;
+		free(o);
+	}
+}
 
 void
 warn_once(const char *key, const char *fmt, ...)
 {
-	struct once *o;
-	size_t n = strlen(key);
 	va_list ap;
 
-	for (o = onces; o != NULL; o = o->next)
-		if (strcmp(o->key, key) == 0)
-			return;
-	o = xmalloc(sizeof(*o) + n + 1);
-	memcpy(o->key, key, n + 1);
-	o->next = onces;
-	onces = o;
+	/* a thread's once is decided again when its messages are replayed */
+	if (once_seen(sink ? &thread_onces : &onces, key))
+		return;
 	va_start(ap, fmt);
-	vmsg(NULL, 0, fmt, ap);
+	vmsg2(sink ? key : NULL, 0, NULL, 0, fmt, ap);
 	va_end(ap);
+}
+
+void
+err_thread(FILE *f, unsigned long (*line)(void *arg, unsigned long line),
+    void *arg)
+{
+	sink = f;
+	line_of = line;
+	line_arg = arg;
+	if (f == NULL)
+		once_free(&thread_onces);
+}
+
+void
+err_replay(FILE *f)
+{
+	char *key = NULL, *text = NULL;
+	size_t kcap = 0, tcap = 0;
+	int c;
+
+	fflush(stdout);
+	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+		die(EXIT_FATAL, "a thread's messages: %s", strerror(errno));
+	while ((c = getc(f)) != EOF) {
+		int show = 1;
+		if (c == 'O') {
+			if (getdelim(&key, &kcap, '\0', f) < 0)
+				break;
+			show = !once_seen(&onces, key);
+		}
+		if (getdelim(&text, &tcap, '\0', f) < 0)
+			break;
+		if (show)
+			fputs(text, stderr);
+	}
+	free(key);
+	free(text);
 }
 
 char *

@@ -3,6 +3,7 @@
 #define ERR_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdnoreturn.h>
 
 extern const char *progname;
@@ -37,6 +38,15 @@ noreturn void die_at(int status, const char *file, unsigned long line,
 /* Print a warning only the first time KEY is seen (KEY is copied). */
 void warn_once(const char *key, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* rec_reduce's threads: this thread's messages go into F (a temporary
+ * file) rather than to stderr, but for die()'s, and the line numbers of
+ * messages through LINE(arg, n); F NULL: stderr again. */
+void err_thread(FILE *f, unsigned long (*line)(void *arg, unsigned long n),
+    void *arg);
+/* A thread's messages onto stderr, in order, warn_once's only if not yet
+ * said. */
+void err_replay(FILE *f);
 
 /* Quote a value for a message: printable ASCII and valid UTF-8 as is,
  * other bytes as \xNN, cut to about 60 bytes with "...". Returns BUF. */

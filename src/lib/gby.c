@@ -64,7 +64,8 @@ gby_finish(struct gby *g)
 void
 gby_attach(struct gby *g, struct gby *other)
 {
-	gby_free(g->other);
+	while (g->other != NULL)	/* after the ranges before it */
+		g = g->other;
 	g->other = other;
 }
 
@@ -78,70 +79,100 @@ void
 gby_walk(struct gby *g, void (*fn)(const char *key, size_t n,
     const void *payload, void *arg), void *arg)
 {
-	void **a, **b, *none = NULL;
-	size_t na, nb, i = 0, j = 0, n;
+	struct part { void **a; size_t n, i; } *pt;
+	size_t k = 0, np = 0;
 	void *both = xcalloc(1, g->ops->payload + 16);
 
-	if (g->sorted == NULL)
-		gby_finish(g);
-	if (g->other && g->other->sorted == NULL)
-		gby_finish(g->other);
-	a = g->sorted;
-	na = grp_len(g->groups);
-	b = g->other ? g->other->sorted : &none;
-	nb = g->other ? grp_len(g->other->groups) : 0;
-	while (i < na || j < nb) {
-		const void *e, *p;
+	for (struct gby *h = g; h != NULL; h = h->other)
+		np++;
+	pt = xcalloc(np, sizeof(*pt));
+	for (struct gby *h = g; h != NULL; h = h->other, k++) {
+		if (h->sorted == NULL)
+			gby_finish(h);
+		pt[k].a = h->sorted;
+		pt[k].n = grp_len(h->groups);
+	}
+	for (;;) {
+		const void *e = NULL, *p;
 		const char *key;
-		int c = i >= na ? 1 : j >= nb ? -1 : grp_cmp(a[i], b[j]);
-		if (i + 8 < na)
-			__builtin_prefetch(a[i + 8]);
-		if (j + 8 < nb)
-			__builtin_prefetch(b[j + 8]);
-		if (c == 0) {
-			memcpy(both, a[i], g->ops->payload);
-			g->ops->merge(both, b[j], g->ctx);
-			e = a[i++];
+		size_t n, first = np, same = 0;
+		/* the least key of the parts' heads; its groups fold in the
+		 * parts' order (input order) */
+		for (k = 0; k < np; k++) {
+			int c;
+			if (pt[k].i >= pt[k].n)
+				continue;
+			if (pt[k].i + 8 < pt[k].n)
+				__builtin_prefetch(pt[k].a[pt[k].i + 8]);
+			c = e == NULL ? -1 : grp_cmp(pt[k].a[pt[k].i], e);
+			if (c < 0) {
+				e = pt[k].a[pt[k].i];
+				first = k;
+				same = 1;
+			} else if (c == 0)
+				same++;
+		}
+		if (e == NULL)
+			break;
+		p = e;
+		pt[first].i++;
+		if (same > 1) {
+			memcpy(both, e, g->ops->payload);
+			for (k = first + 1; k < np; k++)
+				if (pt[k].i < pt[k].n &&
+				    grp_cmp(pt[k].a[pt[k].i], e) == 0)
+					g->ops->merge(both, pt[k].a[pt[k].i++], g->ctx);
 			p = both;
-			j++;
-		} else if (c < 0)
-			p = e = a[i++];
-		else
-			p = e = b[j++];
+		}
 		key = grp_key(e, &n);
 		fn(key, n, p, arg);
 	}
+	free(pt);
 	free(both);
 }
 
-/* ---- the halves of rec_reduce ---- */
+/* ---- rec_reduce's runs ---- */
 
 static struct gby **
-half_groups(void *state, const void *ctx)
+run_groups(void *run, const void *ctx)
 {
-	return (struct gby **)(void *)((char *)state +
-	    ((const struct gby_halves *)ctx)->groups);
+	return (struct gby **)(void *)((char *)run +
+	    ((const struct gby_runs *)ctx)->groups);
+}
+
+void *
+gby_run_state(void *ctx, struct rec_reader *rd)
+{
+	const struct gby_runs *u = ctx;
+	void *run = xmalloc(u->size);
+
+	u->init(run, rd);
+	return run;
 }
 
 void
-gby_half_finish(void *state, void *ctx)
+gby_run_finish(void *run, void *ctx)
 {
-	gby_finish(*half_groups(state, ctx));	/* sorted in its thread */
+	gby_finish(*run_groups(run, ctx));	/* sorted in its thread */
 }
 
 void
-gby_half_merge(void *into, void *from, void *ctx)
+gby_run_merge(void *into, void *from, void *ctx)
 {
-	struct gby **g = half_groups(from, ctx);
+	const struct gby_runs *u = ctx;
+	struct gby **g = run_groups(from, ctx);
 
+	if (u->fold != NULL)
+		u->fold(into, from);
 	/* merged as the rows are written */
-	gby_attach(*half_groups(into, ctx), *g);
+	gby_attach(*run_groups(into, ctx), *g);
 	*g = NULL;
-	((const struct gby_halves *)ctx)->release(from);
+	gby_run_free(from, ctx);
 }
 
 void
-gby_half_free(void *state, void *ctx)
+gby_run_free(void *run, void *ctx)
 {
-	((const struct gby_halves *)ctx)->release(state);
+	((const struct gby_runs *)ctx)->release(run);
+	free(run);
 }

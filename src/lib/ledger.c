@@ -211,8 +211,6 @@ currency_of(struct ledger *l, struct rec *x, struct doc *d)
 			snprintf(key, sizeof(key), "currency:%s", q);
 			if (rec_quiet(l->r))
 				return 0;	/* warned, and cached, when it counts */
-			if (rec_defer(l->r, x))
-				return -1;	/* the first half's reader warns */
 			warn_once(key, "unknown currency code \"%s\": 2 decimals "
 			    "assumed", q);
 		}

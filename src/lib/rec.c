@@ -48,8 +48,8 @@ hash_put(struct rec_reader *r, int slot)
 int
 slot_add(struct rec_reader *r, const char *name, size_t n)
 {
-	if (r->child)
-		die(EXIT_FATAL, "internal error: a new field in a split reader");
+	if (r->range)
+		die(EXIT_FATAL, "internal error: a new field in a range reader");
 	if (r->nslots == r->slotcap) {
 		r->slotcap = r->slotcap ? 2 * r->slotcap : 32;
 		r->names = xrealloc(r->names, r->slotcap * sizeof(char *));
@@ -267,8 +267,6 @@ rec_next(struct rec_reader *r)
 		    "internal error: record not accounted");
 	r->active = 0;
 	json_drop(r);
-	if (r->stopped)
-		return NULL;
 	while (r->cur < r->nsrc) {
 		struct src *s = &r->srcs[r->cur];
 		int rc;
@@ -280,8 +278,11 @@ rec_next(struct rec_reader *r)
 		else
 			rc = read_delim(r, s, 0);
 		r->rfmt = s->fmt;
-		if (rc == END && s->use_pread)
-			return NULL;	/* rec_reduce decides what comes next */
+		if (rc == END && s->use_pread) {
+			/* rec_reduce decides what comes next */
+			r->range_end = s->base + (off_t)s->pos;
+			return NULL;
+		}
 		if (rc == END) {
 			if (s->spool < 0 || !r->want_rewind) {
 				free(s->buf);
@@ -296,8 +297,6 @@ rec_next(struct rec_reader *r)
 		if (rc == BAD) {
 			json_drop(r);
 			reader_reject(r, s);
-			if (r->stopped)
-				return NULL;
 			continue;
 		}
 		r->rec.file = s->name;
@@ -318,8 +317,6 @@ rec_next(struct rec_reader *r)
 				snprintf(r->errbuf, sizeof(r->errbuf), "%zu fields, but the "
 				    "header has %u", r->nfv, s->ncols);
 				reader_reject(r, s);
-				if (r->stopped)
-					return NULL;
 				continue;
 			}
 			/* one input whose columns are exactly the slots 0..nhdr */

@@ -122,15 +122,15 @@ int rec_quiet(const struct rec_reader *r);
 /* "FILE:LINE: message" of the first record a quiet pass rejected, or NULL. */
 const char *rec_quiet_error(const struct rec_reader *r);
 
-/* Group-by tools: MAP(state, record) for every record. On a regular file
- * the two halves (split at a line end) may be read by two threads, the
- * second with its own state from STATE(ctx, reader); FINISH(state, ctx) runs
- * in that thread after its last record (to sort, say), then MERGE(into,
- * from, ctx) hands the second state to the first (MERGE owns it from then
- * on; it is given to FREE instead when the split had to be given up). MAP
- * must use the reader it is given and change nothing for a record it
- * rejects: the second half stops at its first record that needs a message,
- * and this reader goes on from there, so messages stay in input order. */
+/* Group-by tools: MAP(state, record) for every record. A regular file
+ * may be read in byte ranges on threads (ARKIT_THREADS, default the
+ * cores), each range with its own state from STATE(ctx, reader) and its
+ * messages held back; FINISH(state, ctx) runs in the range's thread after
+ * its last record (to sort, say); then, in input order, the messages come
+ * out and MERGE(into, from, ctx) hands each range's state to STATE0 (MERGE
+ * owns it from then on; FREE gets it instead when the range must be read
+ * again). MAP uses the reader it is given and the state alone: it may
+ * warn and reject as anywhere else. */
 struct rec_reduce {
 	void *(*state)(void *ctx, struct rec_reader *r);
 	void (*map)(void *state, struct rec *x);
@@ -140,9 +140,6 @@ struct rec_reduce {
 };
 void rec_reduce(struct rec_reader *r, const struct rec_reduce *ops, void *ctx,
     void *state0);
-/* A tool about to print a warning about record X: returns 1 (and the tool
- * must leave X alone, as if rejected) when X belongs to the second half. */
-int rec_defer(struct rec_reader *r, struct rec *x);
 
 /* Keep only the records for which KEEP(x, arg) is true (--shard, SPEC
  * 10): the others are skipped before anyone sees them, not counted as

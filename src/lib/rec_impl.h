@@ -7,7 +7,7 @@
  *           (the only file that includes csv.h)
  * json.c    the framer and jansson (the only file that includes jansson.h)
  * reject.c  rec_reject and the --reject file, on out.h's buffers
- * reduce.c  rec_reduce: a regular file's two halves on two threads */
+ * reduce.c  rec_reduce: a regular file's byte ranges on threads */
 #ifndef REC_IMPL_H
 #define REC_IMPL_H
 
@@ -91,12 +91,13 @@ struct rec_reader {
 	size_t vclean;		/* == nslots: rec.v is clean but for the header
 				 * columns, which every CSV record overwrites */
 	/* rec_reduce */
-	int child;		/* the second half's reader */
-	int stopped;		/* child: stopped at a record needing a message */
 	off_t rec_off;		/* file offset of the current record */
-	off_t stop_off;
-	unsigned long stop_line;
-	int split_failed;	/* a quoted field spans the split point */
+	int range;		/* reads one range of the file (reduce.c) */
+	int overran;		/* its last record went on past the range's end */
+	off_t range_from;	/* where the range starts */
+	off_t range_end;	/* where its last record ended */
+	unsigned long line_base; /* lines before range_from, once counted */
+	int line_known;
 	int is_object;		/* JSON: raw is an object */
 	/* accounting */
 	unsigned long nread, nwritten, nfiltered, nrejected;
@@ -150,5 +151,11 @@ void json_drop(struct rec_reader *r);
 /* reject.c */
 void reject_start(struct rec_reader *r);
 void reject_end(struct rec_reader *r);
+/* The reject file's header, if it needs one and has none yet. */
+void reject_header(struct rec_reader *r);
+
+/* reduce.c: the absolute number of a range reader's line LINE (R's own
+ * LINE when R reads the whole input). */
+unsigned long range_line(struct rec_reader *r, unsigned long line);
 
 #endif

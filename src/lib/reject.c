@@ -94,19 +94,14 @@ rec_reject(struct rec_reader *r, struct rec *x, const char *fmt, ...)
 		}
 		return;
 	}
-	if (r->child) {
-		/* messages come in input order: the first half's reader
-		 * goes on from here once it is done */
-		rec_defer(r, x);
-		return;
-	}
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	warn_at(x->file, x->line, "%s", msg);
 	r->nrejected++;
 	r->status = EXIT_DATA;
-	exit_status = EXIT_DATA;
+	if (!r->range)	/* (a range's: when it is merged) */
+		exit_status = EXIT_DATA;
 	reject_write(r, msg);
 	if (r->o.strict) {
 		warnx("stopped at the first rejected record (--strict)");
@@ -142,8 +137,10 @@ reject_write(struct rec_reader *r, const char *msg)
 
 	if (r->rj == NULL)
 		return;
-	line_begin();
-	n = snprintf(src, sizeof(src), "%s:%lu", r->rec.file, r->rec.line);
+	if (r->rj == guarded)	/* (a range reader's is not) */
+		line_begin();
+	n = snprintf(src, sizeof(src), "%s:%lu", r->rec.file,
+	    range_line(r, r->rec.line));
 	if (n < 0 || (size_t)n >= sizeof(src))
 		n = (int)sizeof(src) - 1;
 	if (r->rj_fmt == FMT_JSON) {
@@ -182,7 +179,8 @@ reject_write(struct rec_reader *r, const char *msg)
 		ob_puts(o, ",\"_source\":");
 		ob_json_str(o, src, (size_t)n);
 		ob_puts(o, "}\n");
-		in_line = 0;
+		if (r->rj == guarded)
+			in_line = 0;
 		return;
 	}
 	/* CSV or TSV, with the first input's header plus _error,_source */
@@ -192,17 +190,7 @@ reject_write(struct rec_reader *r, const char *msg)
 #define FIELD(p, n) do { if (k++ > 0) ob_putc(o, d); \
 	if (d == ',') ob_csv(o, (p), (n), ','); else ob_tsv(o, (p), (n)); } while (0)
 		size_t width = r->o.raw ? r->nrawhdr : r->nhdr;
-		if (!r->rj_header) {
-			r->rj_header = 1;
-			for (size_t s = 0; s < width; s++) {
-				const char *h = r->o.raw ? r->rawhdr[s] : r->names[s];
-				FIELD(h, strlen(h));
-			}
-			FIELD("_error", 6);
-			FIELD("_source", 7);
-			ob_putc(o, '\n');
-			k = 0;
-		}
+		reject_header(r);
 		if (r->mapped) {
 			/* in the first input's column order */
 			for (size_t s = 0; s < r->nhdr; s++)
@@ -221,9 +209,33 @@ reject_write(struct rec_reader *r, const char *msg)
 		FIELD(msg, strlen(msg));
 		FIELD(src, (size_t)n);
 		ob_putc(o, '\n');
-		in_line = 0;
+		if (r->rj == guarded)
+			in_line = 0;
 #undef FIELD
 	}
+}
+
+void
+reject_header(struct rec_reader *r)
+{
+	struct obuf *o = r->rj;
+	char d = r->rj_fmt == FMT_TSV ? '\t' : ',';
+	size_t width = r->o.raw ? r->nrawhdr : r->nhdr;
+	size_t k = 0;
+
+	if (o == NULL || r->rj_header || r->rj_fmt == FMT_JSON)
+		return;
+	r->rj_header = 1;
+#define FIELD(p, n) do { if (k++ > 0) ob_putc(o, d); \
+	if (d == ',') ob_csv(o, (p), (n), ','); else ob_tsv(o, (p), (n)); } while (0)
+	for (size_t s = 0; s < width; s++) {
+		const char *h = r->o.raw ? r->rawhdr[s] : r->names[s];
+		FIELD(h, strlen(h));
+	}
+	FIELD("_error", 6);
+	FIELD("_source", 7);
+	ob_putc(o, '\n');
+#undef FIELD
 }
 
 /* Open the --reject file, if one was asked for (opts.c may have opened
