@@ -25,7 +25,7 @@ LIBHDR = $(sort $(wildcard src/lib/*.h)) src/lib/eaw.inc
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*.c)))
 # fuzz targets (tests/fuzz/NAME.c): libFuzzer builds for make fuzz, and
 # replay builds that make check runs over the saved corpora
-FUZZ = csv json date money norm policy library deal xlsx
+FUZZ = csv json date money norm policy library deal xlsx provision
 FUZZ_TIME = 60
 
 # bin/ holds the tools and nothing else (SPEC 7); objects, the sanitizer
