@@ -49,6 +49,15 @@ docw_open(struct docw *d, int html, int zh, const char *title)
 	ob_puts(&d->ob, "</style>\n</head>\n<body>\n");
 }
 
+/* Markdown's backslash escapes (docw_md_escape's): the next byte is
+ * text. */
+static int
+escaped(const char *p, size_t i, size_t n)
+{
+	return p[i] == '\\' && i + 1 < n && strchr(MD_SPECIAL, p[i + 1]) &&
+	    p[i + 1] != '\0';
+}
+
 /* Text with HTML's five characters escaped, control bytes as \xNN, and
  * **bold**. */
 static void
@@ -58,7 +67,10 @@ text(struct obuf *o, const char *p, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
-		if (c == '*' && i + 1 < n && p[i + 1] == '*') {
+		int lit = escaped(p, i, n);
+		if (lit)
+			c = (unsigned char)p[++i];
+		if (!lit && c == '*' && i + 1 < n && p[i + 1] == '*') {
 			ob_puts(o, bold ? "</strong>" : "<strong>");
 			bold = !bold;
 			i++;
@@ -93,7 +105,9 @@ cells(const char *p, size_t n, const char **cp, size_t *cn, int max)
 	while (i < n && k < max) {
 		size_t j = i;
 		while (j < n && p[j] != '|')
-			j++;
+			j += escaped(p, j, n) ? 2 : 1;
+		if (j > n)
+			j = n;
 		if (j == n && j == i)
 			break;
 		size_t a = i, b = j;
@@ -232,7 +246,15 @@ docw_page(struct docw *d, const char *md, size_t n)
 	if (!d->html) {
 		if (d->pages > 0)
 			ob_puts(&d->ob, "\n");
-		ob_write(&d->ob, md, n);
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)md[i];
+			if ((c < 0x20 && c != '\n') || c == 0x7f) {
+				char b[8];	/* SPEC 1.9 */
+				snprintf(b, sizeof(b), "\\x%02X", c);
+				ob_puts(&d->ob, b);
+			} else
+				ob_putc(&d->ob, (char)c);
+		}
 	} else {
 		ob_puts(&d->ob, "<section class=\"page\">\n");
 		docw_html(&d->ob, md, n);
@@ -254,4 +276,18 @@ docw_close(struct docw *d)
 		ob_puts(&d->ob, "</body>\n</html>\n");
 	ob_flush(&d->ob);
 	free(d->ob.b);
+}
+
+char *
+docw_md_escape(const char *s, size_t n)
+{
+	char *e = xmalloc(2 * n + 1), *q = e;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '\0' && strchr(MD_SPECIAL, s[i]))
+			*q++ = '\\';
+		*q++ = s[i];
+	}
+	*q = '\0';
+	return e;
 }

@@ -6,9 +6,9 @@
  * The Markdown a page may hold, and its HTML: "# ", "## ", "### "
  * headings; paragraphs (lines up to a blank line); "- " list items;
  * tables ("| a | b |" rows, the second "|---|---:|" giving right-aligned
- * columns); "---" a rule (the cut line of a reply slip); "**bold**".
- * Everything else is text, escaped; control characters are shown as
- * \xNN (SPEC 1.9). */
+ * columns); "---" a rule (the cut line of a reply slip); "**bold**";
+ * a backslash before one of MD_SPECIAL. Everything else is text,
+ * escaped; control characters are shown as \xNN in both (SPEC 1.9). */
 #ifndef DOCW_H
 #define DOCW_H
 
@@ -28,6 +28,12 @@ void docw_page(struct docw *d, const char *md, size_t n);
 /* Flush what is buffered (before --strict ends the tool). */
 void docw_flush(struct docw *d);
 void docw_close(struct docw *d);
+/* The bytes of data that Markdown would read as markup, and
+ * docw_md_escape's copy of S with each of them backslash-escaped (so a
+ * customer named "A|B" stays in its table cell), to free(); the HTML
+ * shows them as they were. */
+#define MD_SPECIAL "\\|*_`[]<>"
+char *docw_md_escape(const char *s, size_t n);
 /* Markdown to HTML body text into O (for tests). */
 void docw_html(struct obuf *o, const char *md, size_t n);
 
