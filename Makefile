@@ -3,7 +3,7 @@
 # build (and check) on every core
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 
-BIN = ar-age ar-kpi ar-norm credit-grade deal-plan dun-plan pick-script
+BIN = ar-age ar-kpi ar-norm credit-grade deal-plan dun-plan pay-plan pick-script
 
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
