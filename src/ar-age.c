@@ -10,17 +10,19 @@
 #include "err.h"
 #include "gby.h"
 #include "grp.h"
+#include "interest.h"
 #include "ledger.h"
 #include "money.h"
 #include "opts.h"
 #include "out.h"
 #include "partial.h"
+#include "provision.h"
 #include "rec.h"
 
 #define MAXBY 16
 
 enum { OPT_FUTURE = OPT_TOOL, OPT_BASIS, OPT_TOTAL, OPT_RATE, OPT_DAILY_RATE,
-	OPT_GRACE, OPT_GRACE_MODE, OPT_APPLY };
+	OPT_GRACE, OPT_GRACE_MODE, OPT_APPLY, OPT_PROVISION };
 
 static struct {
 	struct common c;
@@ -34,18 +36,59 @@ static struct {
 	int have_rate;
 	int fifo;
 	int grouped;		/* -g */
+	int edges_set;		/* -b given */
+	const char *provision;	/* --provision: a file, or "default" */
 } opt;
 
 static struct buckets bk;
+static struct apply *ap;
+static struct provision prov;
 
-static int64_t
-interest(int64_t open, int32_t days_overdue)
+struct moves {			/* one invoice's balance moves, reused */
+	struct balmove *v;
+	size_t n, cap;
+};
+
+static void
+move_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
 {
+	struct moves *m = arg;
+
+	(void)type;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 8;
+		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+	}
+	m->v[m->n].date = date;
+	m->v[m->n++].amt = amt;
+}
+
+/* Late interest by balance segment (SPEC 3): the paid shorthand and every
+ * receipt or credit applied by ref end a segment. Never on a disputed
+ * item; an open-item list has no history: its open for every day. */
+static int64_t
+interest(struct moves *m, const struct doc *d, int64_t open)
+{
+	struct claim c;
 	int64_t v;
 
-	if (interest_of(&opt.rate, open, days_overdue, &v) != 0)
+	if (d->disputed || d->due_date == DATE_NONE)
+		return 0;
+	if (d->has_open) {
+		if (interest_of(&opt.rate, open, opt.c.as_of - d->due_date,
+		    &v) != 0)
+			die(EXIT_FATAL, "interest too large to compute");
+		return v;
+	}
+	m->n = 0;
+	if (d->paid != 0)
+		move_add(d->paid_date, DOC_PAYMENT, -d->paid, m);
+	apply_each(ap, d, move_add, m);
+	balmove_sort(m->v, m->n);
+	if (interest_claim(&opt.rate, d->amount, d->due_date, opt.c.as_of,
+	    m->v, m->n, &c, NULL, NULL) != 0)
 		die(EXIT_FATAL, "interest too large to compute");
-	return v;
+	return c.interest;
 }
 
 /* ---- the state of one run ---- */
@@ -62,7 +105,7 @@ struct agg {
 	int64_t b[];		/* bk.n buckets */
 };
 struct extra {
-	int64_t unapplied, disputed, interest;
+	int64_t unapplied, disputed, interest, provision;
 };
 static int with_extra;
 static size_t agg_size;
@@ -76,7 +119,7 @@ extra(const struct agg *g)
 }
 
 struct upd {			/* one item or unapplied amount, for a group */
-	int64_t open, intr;
+	int64_t open, intr, prov;
 	int32_t days;
 	int16_t bucket, dec;
 	int8_t disputed, unapplied;
@@ -87,10 +130,10 @@ struct run {			/* what one reader (one thread) works with */
 	struct ledger led;
 	struct gby *groups;	/* NULL: detail mode */
 	struct key gkey;
+	struct moves mv;
 };
 
 static struct run run0;
-static struct apply *ap;
 static struct writer *wr;
 static int by_slot[MAXBY], by_month[MAXBY];
 static struct cell *cells;
@@ -125,6 +168,8 @@ update(void *payload, const void *data, void *ctx)
 		add(&extra(g)->disputed, u->open);
 	if (u->intr)
 		add(&extra(g)->interest, u->intr);
+	if (u->prov)
+		add(&extra(g)->provision, u->prov);
 	if (u->open > 0) {
 		add(&g->sum_pos, u->open);
 		g->sum_days += (i128)u->open * u->days;
@@ -160,13 +205,15 @@ push(struct run *w, struct rec *x, const struct doc *d, const struct upd *u)
 	gby_push(w->groups, k->p, k->n, u);
 }
 
-/* An open item: DAYS overdue (or old, --basis invoice); OVERDUE for interest. */
+/* An open item: DAYS overdue (or old, --basis invoice). */
 static void
 item(struct run *w, struct rec *x, const struct doc *d, int64_t open,
-    int32_t days, int32_t overdue)
+    int32_t days)
 {
 	int b = bucket_of(&bk, days);
-	int64_t intr = opt.have_rate ? interest(open, overdue) : 0;
+	int64_t intr = opt.have_rate ? interest(&w->mv, d, open) : 0;
+	int64_t pv = opt.provision ? provision_of(&prov, b, d->disputed,
+	    open) : 0;
 
 	if (w->groups == NULL) {
 		size_t k = 0;
@@ -175,10 +222,12 @@ item(struct run *w, struct rec *x, const struct doc *d, int64_t open,
 		cells[k++] = cell_text(bk.b[b].label, strlen(bk.b[b].label));
 		if (opt.have_rate)
 			cells[k++] = cell_money(intr, d->dec);
+		if (opt.provision)
+			cells[k++] = cell_money(pv, d->dec);
 		w_row(wr, x, cells);
 	} else {
-		struct upd u = { open, intr, days, (int16_t)b, (int16_t)d->dec,
-		    (int8_t)d->disputed, 0 };
+		struct upd u = { open, intr, pv, days, (int16_t)b,
+		    (int16_t)d->dec, (int8_t)d->disputed, 0 };
 		push(w, x, d, &u);
 	}
 	rec_written(w->rd, x);
@@ -195,9 +244,11 @@ unapplied(struct run *w, struct rec *x, const struct doc *d, int64_t amt)
 		cells[k++] = cell_text("unapplied", 9);
 		if (opt.have_rate)
 			cells[k++] = cell_null();
+		if (opt.provision)
+			cells[k++] = cell_null();
 		w_row(wr, x, cells);
 	} else {
-		struct upd u = { amt, 0, 0, 0, (int16_t)d->dec, 0, 1 };
+		struct upd u = { amt, 0, 0, 0, 0, (int16_t)d->dec, 0, 1 };
 		push(w, x, d, &u);
 	}
 	rec_written(w->rd, x);
@@ -238,8 +289,7 @@ process(struct run *w, struct rec *x, uint64_t seq)
 		rec_filtered(w->rd, x);	/* closed */
 		return;
 	}
-	item(w, x, &d, open, as_of - base,
-	    d.due_date != DATE_NONE ? as_of - d.due_date : 0);
+	item(w, x, &d, open, as_of - base);
 }
 
 static void update(void *payload, const void *data, void *ctx);
@@ -264,6 +314,7 @@ run_free(void *run)
 
 	gby_free(w->groups);
 	free(w->gkey.p);
+	free(w->mv.v);
 }
 
 /* rec_reduce: each range of the file gets a run of its own. */
@@ -309,6 +360,8 @@ setup_output(enum rec_fmt fmt, int grouped)
 		add_col("bucket", 0);
 		if (opt.have_rate)
 			add_col("interest", 1);
+		if (opt.provision)
+			add_col("provision", 1);
 		wr = w_open(fmt, opt.c.lang, run0.rd, ocols, nocols);
 		return;
 	}
@@ -326,6 +379,8 @@ setup_output(enum rec_fmt fmt, int grouped)
 	add_col("avg_days", 1);
 	if (opt.have_rate)
 		add_col("interest", 1);
+	if (opt.provision)
+		add_col("provision", 1);
 	wr = w_open(fmt, opt.c.lang, NULL, ocols, nocols);
 }
 
@@ -354,6 +409,8 @@ summary_row(const char **f, const size_t *fn, const char *cur, size_t curn,
 		cells[k++] = cell_null();
 	if (opt.have_rate)
 		cells[k++] = cell_money(extra(g)->interest, g->dec);
+	if (opt.provision)
+		cells[k++] = cell_money(extra(g)->provision, g->dec);
 	w_row(wr, NULL, cells);
 }
 
@@ -372,6 +429,7 @@ merge(void *into, const void *from, void *ctx)
 	add(&extra(t)->unapplied, extra(g)->unapplied);
 	add(&extra(t)->disputed, extra(g)->disputed);
 	add(&extra(t)->interest, extra(g)->interest);
+	add(&extra(t)->provision, extra(g)->provision);
 	add(&t->sum_pos, g->sum_pos);
 	t->sum_days += g->sum_days;
 	for (int b = 0; b < bk.n; b++)
@@ -439,10 +497,10 @@ part_layout(void)
 		{ "decimals", offsetof(struct agg, dec), PT_I8 },
 	};
 	static const char *const ext[] = { "unapplied", "disputed_open",
-	    "interest" };
+	    "interest", "provision" };
 	size_t n = 0, b0 = offsetof(struct agg, b);
 
-	pfields = xcalloc(sizeof(fixed) / sizeof(fixed[0]) + (size_t)bk.n + 3,
+	pfields = xcalloc(sizeof(fixed) / sizeof(fixed[0]) + (size_t)bk.n + 4,
 	    sizeof(*pfields));
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		pfields[n++] = fixed[i];
@@ -451,7 +509,7 @@ part_layout(void)
 		    b0 + (size_t)b * sizeof(int64_t), PT_I64);
 		n++;
 	}
-	for (size_t i = 0; i < 3; i++) {	/* struct extra, after the buckets */
+	for (size_t i = 0; i < 4; i++) {	/* struct extra, after the buckets */
 		pfields[n] = part_field(ext[i], b0 + (size_t)bk.n *
 		    sizeof(int64_t) + i * sizeof(int64_t), PT_I64);
 		n++;
@@ -513,9 +571,9 @@ static const struct tool tool = {
 	"              [--future days,...] [--total]\n"
 	"              [--rate pct | --daily-rate pct] [--grace days] "
 	"[--grace-mode waive|deduct]\n"
-	"              [--apply fifo] [--currency cur] [--reject file] [--strict]\n"
-	"              [--max-record bytes] [--lang zh|en] [--partial | --merge]\n"
-	"              [--shard k/n] [--fields list] [file ...]",
+	"              [--apply fifo] [--provision file|default|dump] [--currency cur]\n"
+	"              [--reject file] [--strict] [--max-record bytes] [--lang zh|en]\n"
+	"              [--partial | --merge] [--shard k/n] [--fields list] [file ...]",
 	"Age open receivables: every open item with open, days_overdue and bucket,\n"
 	"or with -g one row per group and currency with the bucket totals.",
 	"  -b, --buckets LIST     bucket edges in days (default 30,60,90,120)\n"
@@ -529,7 +587,11 @@ static const struct tool tool = {
 	"      --grace DAYS       no interest until more than DAYS overdue\n"
 	"      --grace-mode MODE  waive: then from the due date (default);\n"
 	"                         deduct: only the days beyond the grace\n"
-	"      --apply fifo       net unapplied cash and credits against the oldest items\n",
+	"      --apply fifo       net unapplied cash and credits against the oldest items\n"
+	"      --provision FILE   bad-debt provision per bucket (bucket = PCT lines), or\n"
+	"                         default: 5/10/30/50/80/100% by years past due, with\n"
+	"                         -b 365,730,1095,1460,1825 unless -b is given;\n"
+	"                         dump: print the keys and their defaults\n",
 	OG_AS_OF | OG_LANG | OG_PARTIAL,
 	OUT_RECORDS
 };
@@ -569,6 +631,7 @@ parse(int argc, char **argv)
 		{ "grace", required_argument, NULL, OPT_GRACE },
 		{ "grace-mode", required_argument, NULL, OPT_GRACE_MODE },
 		{ "apply", required_argument, NULL, OPT_APPLY },
+		{ "provision", required_argument, NULL, OPT_PROVISION },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
@@ -578,6 +641,7 @@ parse(int argc, char **argv)
 		case 'b':
 			opt.nedges = opts_intlist("-b", optarg, opt.edges,
 			    AGING_MAXEDGES);
+			opt.edges_set = 1;
 			break;
 		case 'g':
 			opt.grouped = 1;
@@ -618,6 +682,9 @@ parse(int argc, char **argv)
 		case OPT_APPLY:
 			opt.fifo = opts_pick("--apply", optarg, "fifo", "none") == 0;
 			break;
+		case OPT_PROVISION:
+			opt.provision = optarg;
+			break;
 		default:
 			usage();
 		}
@@ -656,8 +723,20 @@ main(int argc, char **argv)
 		usage();
 	}
 	opts_finish(&opt.c, NULL);
+	if (opt.provision && !opt.edges_set) {	/* the years of 账龄分析法 */
+		static const int years[] = PROVISION_EDGES;
+		memcpy(opt.edges, years, sizeof(years));
+		opt.nedges = PROVISION_NEDGES;
+	}
 	buckets_make(&bk, opt.edges, opt.nedges, opt.future, opt.nfuture,
 	    opt.by_invoice_date);
+	if (opt.provision && strcmp(opt.provision, "dump") == 0) {
+		provision_dump(&prov, &bk);	/* the keys, for a file */
+		return fshut(0);
+	}
+	if (opt.provision)
+		provision_load(&prov, &bk, strcmp(opt.provision, "default") ==
+		    0 ? NULL : opt.provision);
 
 	if (prd != NULL) {
 		struct part_in *p;
@@ -687,7 +766,7 @@ main(int argc, char **argv)
 		}
 	}
 	/* the group entry: buckets, and the rarer sums only when needed */
-	with_extra = opt.have_rate || rec_format(rd) == FMT_JSON ||
+	with_extra = opt.have_rate || opt.provision || rec_format(rd) == FMT_JSON ||
 	    rec_has(rd, rec_col(rd, "disputed")) || rec_has(rd, rec_col(rd,
 	    "doc_type")) || rec_has(rd, rec_col(rd, "ref")) || opt.fifo ||
 	    opt.c.partial;
@@ -695,7 +774,7 @@ main(int argc, char **argv)
 	    (with_extra ? sizeof(struct extra) : 0);
 	agg_ops.payload = agg_size;
 	run_init(&run0, rd, grouped);
-	ap = apply_new(opt.c.as_of, opt.fifo, 0);
+	ap = apply_new(opt.c.as_of, opt.fifo, opt.have_rate);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	if (opt.c.partial)

@@ -13,8 +13,13 @@ bad() { n=$((n + 1)); fail=$((fail + 1)); echo "FAIL options: $*"; }
 L=$ROOT/examples/ledger.csv
 D=$ROOT/examples/deals.csv
 
+"$BIN/ar-age" --as-of 2026-11-30 "$L" > "$T/aged.csv"
 input_of() {	# the example each tool reads
-	case $1 in deal-plan) echo "$D" ;; *) echo "$L" ;; esac
+	case $1 in
+	deal-plan) echo "$D" ;;
+	pay-plan) echo "$T/aged.csv" ;;	# what a customer owes, not a ledger
+	*) echo "$L" ;;
+	esac
 }
 
 for t in $(sed -n 's/^BIN = //p' "$ROOT/Makefile"); do

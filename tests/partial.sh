@@ -54,6 +54,7 @@ cat > "$T/jobs" << 'EOF'
 ar-age -g customer --as-of 2026-06-30
 ar-age -g salesperson,month --total --rate 6 --grace 10 --future 30 --as-of 2026-03-31
 ar-age -g currency -b 15,45,400 --apply fifo --basis due --as-of 2026-09-30
+ar-age -g customer --provision default --rate 6 --as-of 2026-06-30
 credit-grade --explain --as-of 2026-06-30
 ar-kpi -g salesperson --every month --cost-rate 4 --as-of 2026-06-30
 ar-kpi --from 2025-01-01 --to 2026-05-31 --every quarter --grace 5 --as-of 2026-06-30

@@ -156,6 +156,7 @@ dun-plan%cd $E && $BIN/dun-plan --as-of 2026-11-30 history.csv
 pick-script%cd $E && $BIN/dun-plan --as-of 2026-11-30 history.csv | $BIN/pick-script --as-of 2026-11-30
 ar-norm%cd $E && $BIN/ar-norm -p kingdee erp/kingdee-ar-detail.csv
 deal-plan%cd $E && $BIN/deal-plan deals.csv
+pay-plan%cd $E && $BIN/ar-age --as-of 2026-11-30 ledger.csv | $BIN/pay-plan --as-of 2026-11-30 -n 3 --rate 12 --down 10
 EOF
 
 # what a spreadsheet user must never get: a formula, a number that was an id

@@ -1,4 +1,4 @@
-/* aging.c - bucket edges to a bucket table; late interest in exact money. */
+/* aging.c - bucket edges to a bucket table. */
 #include <stdio.h>
 
 #include "aging.h"
@@ -76,25 +76,4 @@ bucket_of(const struct buckets *bs, int32_t days)
 	for (i = 0; i < bs->nedges && days > bs->edges[i]; i++)
 		;
 	return bs->first_overdue + i;
-}
-
-int
-interest_of(const struct interest *in, int64_t open, int32_t days, int64_t *out)
-{
-	i128 den = 100;
-
-	*out = 0;
-	if (open <= 0 || days <= 0)
-		return 0;
-	if (in->deduct)
-		days -= in->grace;
-	else if (days <= in->grace)
-		return 0;
-	if (days <= 0)
-		return 0;
-	for (int i = 0; i < in->pct.scale; i++)
-		den *= 10;
-	if (!in->daily)
-		den *= 365;
-	return muldiv_round(open, (i128)in->pct.num * days, den, out);
 }

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "interest.h"
 #include "money.h"
 
 #define AGING_MAXEDGES 12
@@ -28,17 +29,5 @@ struct buckets {
 void buckets_make(struct buckets *bs, const int *edges, int nedges,
     const int *future, int nfuture, int by_age);
 int bucket_of(const struct buckets *bs, int32_t days);
-
-/* Late interest (逾期利息): PCT a year (open * PCT/100/365 a day) or, DAILY,
- * PCT a day; nothing until more than GRACE days overdue, then from the due
- * date (waive) or for the days beyond the grace (DEDUCT). */
-struct interest {
-	struct decimal pct;
-	int daily, grace, deduct;
-};
-/* Interest on OPEN minor units DAYS overdue, rounded half away from zero;
- * 0 unless both are positive. -1 when it does not fit in 64 bits. */
-int interest_of(const struct interest *in, int64_t open, int32_t days,
-    int64_t *out);
 
 #endif

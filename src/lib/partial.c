@@ -149,10 +149,13 @@ dec(const char *p, size_t n, size_t *len)
 	return s;
 }
 
-/* Options whose value is a file: the partial carries its bytes. */
+/* Options whose value is a file: the partial carries its bytes
+ * (--provision's words default and dump are not files). */
 static int
-is_file_option(const char *name)
+is_file_option(const char *name, const char *value)
 {
+	if (strcmp(name, "provision") == 0)
+		return strcmp(value, "default") != 0 && strcmp(value, "dump") != 0;
 	return strcmp(name, "policy") == 0 || strcmp(name, "rates") == 0;
 }
 
@@ -211,7 +214,7 @@ make_options(enum rec_fmt outfmt)
 		if (notes[i].arg == NULL)
 			continue;
 		put(&b, "=", 1);
-		if (is_file_option(notes[i].name)) {
+		if (is_file_option(notes[i].name, notes[i].arg)) {
 			size_t n;
 			char *f = slurp(notes[i].arg, &n);
 			enc(&b, f, n);
@@ -308,7 +311,7 @@ reparse(const char *o, size_t n, const struct rec *x,
 			char name[64];
 			snprintf(name, sizeof(name), "%.*s", (int)(eq - word - 2),
 			    word + 2);
-			if (is_file_option(name)) {
+			if (is_file_option(name, eq + 1)) {
 				/* the value: the bytes of the file */
 				size_t off = (size_t)(eq - word) + 1;
 				char *path = as_file(word + off, len - off), *nw;

@@ -149,8 +149,10 @@ policy_load(const struct pol *t, const char *path)
 			;
 		if (t[i].key == NULL) {
 			char q[ERR_QUOTE_MAX];
+			/* (the table's end may name where the keys are) */
 			die_at(EXIT_FATAL, path, ln, "unknown key \"%s\" (see "
-			    "--policy-dump)", err_quote(q, key, strlen(key)));
+			    "%s)", err_quote(q, key, strlen(key)), t[i].dflt ?
+			    t[i].dflt : "--policy-dump");
 		}
 		if (seen[i]++)
 			die_at(EXIT_FATAL, path, ln, "%s is given twice", key);

@@ -36,6 +36,9 @@ struct pol {
 void policy_load(const struct pol *t, const char *path);
 void policy_dump(const struct pol *t, const char *title);
 
+/* The table ends with a NULL key; its dflt, if any, says where the keys
+ * are listed (an unknown key's message; default --policy-dump). */
+
 /* y at x on the broken line through the points (ends held flat), x 10000. */
 int64_t points_at(const struct points *p, int32_t x);
 
