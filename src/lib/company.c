@@ -76,7 +76,7 @@ void
 company_load(struct company *c, const char *path)
 {
 	char *buf;
-	size_t n = 0, k;
+	size_t n = 0, k, cap = 4096;
 	unsigned long ln = 0;
 	FILE *f;
 
@@ -86,11 +86,14 @@ company_load(struct company *c, const char *path)
 		return;
 	if ((f = fopen(path, "rb")) == NULL)
 		die(EXIT_FATAL, "%s: %s", path, strerror(errno));
-	buf = xmalloc(FILE_MAX_BYTES + 1);
-	while ((k = fread(buf + n, 1, FILE_MAX_BYTES + 1 - n, f)) > 0)
+	buf = xmalloc(cap);
+	while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
 		if ((n += k) > FILE_MAX_BYTES)
 			die(EXIT_FATAL, "%s: too large for a company file (over "
 			    "%d bytes)", path, FILE_MAX_BYTES);
+		if (n == cap)
+			buf = xrealloc(buf, cap *= 2);
+	}
 	if (ferror(f))
 		die(EXIT_FATAL, "%s: read error", path);
 	fclose(f);

@@ -160,9 +160,10 @@ static const struct prose_row rows[] = {
 	  "{i_days} |\n" },
 	{ S_OVERDUE, 0, 0, "| **Overdue** | | | | **{overdue}** | | |\n\n",
 	  "| **逾期合计** | | | | **{overdue}** | | |\n\n" },
-	{ S_OVERDUE, C_CREDITS, 0, "Less the receipts and credits of yours "
-	  "that no invoice names yet: {unapplied_words}.\n\n",
-	  "扣除贵公司尚未指明所付发票的收款及红字发票：{unapplied_words}。\n\n" },
+	{ S_OVERDUE, C_CREDITS, 0, "Less your receipts and credits that no "
+	  "invoice names yet ({credit_list}): {unapplied_words}.\n\n",
+	  "扣除贵公司尚未指明所付发票的收款及红字发票（{credit_list}）："
+	  "{unapplied_words}。\n\n" },
 	{ S_OVERDUE, 0, 0, "**Amount due: {due_words}.**\n\n",
 	  "**应付金额：{due_words}。**\n\n" },
 	{ S_OVERDUE, C_DISPUTED, 0, "Items you have queried are not included "
@@ -573,6 +574,31 @@ each_var(struct ctx *c, const char *k, int each, int i)
 	return NULL;
 }
 
+/* The unapplied receipts and credits: "SZ-R07 of 2026-11-18, ..." */
+static const char *
+credit_list(struct ctx *c)
+{
+	struct prose_out o = { NULL, 0, 0 };
+	const char *r;
+
+	for (size_t i = 0; i < c->s->ncredits; i++) {
+		const struct stmt_credit *t = &c->s->credits[i];
+		const char *inv = cell(c, &t->inv);
+		if (i > 0)
+			prose_put(&o, c->d->zh ? "，" : ", ", c->d->zh ? 3 : 2);
+		prose_put(&o, inv, strlen(inv));
+		if (t->date != DATE_NONE) {
+			char b[40];
+			int n = snprintf(b, sizeof(b), c->d->zh ? "（%s）" :
+			    " of %s", date(c, t->date));
+			prose_put(&o, b, (size_t)n);
+		}
+	}
+	r = o.p ? dup(c, o.p, o.n) : "";
+	prose_free(&o);
+	return r;
+}
+
 static const char *
 doc_var(struct ctx *c, const char *k)
 {
@@ -607,6 +633,8 @@ doc_var(struct ctx *c, const char *k)
 		return money(c, s->overdue);
 	if (strcmp(k, "due_words") == 0)
 		return money_words(c, s->net_overdue);
+	if (strcmp(k, "credit_list") == 0)
+		return credit_list(c);
 	if (strcmp(k, "rate") == 0) {
 		char b[80];
 		int n = snprintf(b, sizeof(b), d->zh ? "%s利率%s%%" : "%s%% a %s",
