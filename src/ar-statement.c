@@ -128,6 +128,31 @@ read_only(const char *path)
 		die(EXIT_FATAL, "%s: rejected records in the --only file", path);
 }
 
+/* --only's customers that the ledger does not have up to --to. */
+static void
+only_unseen(void)
+{
+	struct grp *sets[2] = { only_c, only_cc };
+	unsigned long n = 0;
+	const char *first = NULL;
+	size_t firstn;
+
+	for (int k = 0; k < 2; k++) {
+		void **v = grp_sorted(sets[k]);
+		for (size_t i = 0; i < grp_len(sets[k]); i++)
+			if (*(int *)v[i] == 0 && n++ == 0)
+				first = grp_key(v[i], &firstn);
+		free(v);
+	}
+	if (n > 0) {
+		char d[16], q[ERR_QUOTE_MAX];
+		date_format(d, opt.to);
+		first = err_quote(q, first, strlen(first));
+		note("--only: %lu customer%s not in the ledger up to %s, such as "
+		    "\"%s\"", n, n > 1 ? "s" : "", d, first);
+	}
+}
+
 static int
 wanted(const struct doc *d)
 {
@@ -404,7 +429,7 @@ date_or_null(int32_t d)
 static struct cell
 text_of(struct stmt_text t)
 {
-	return cell_text(t.p, t.n);
+	return t.n ? cell_text(t.p, t.n) : cell_null();
 }
 
 static void
@@ -487,6 +512,7 @@ records(const struct stmt *s)
 static struct docw dw;
 static struct company co;
 static unsigned long skipped;
+static struct prose_out skipped_names;	/* the first few, for the note */
 
 static void
 document(const struct stmt *s)
@@ -500,7 +526,13 @@ document(const struct stmt *s)
 	/* a demand states only money that is due (SPEC 1.10) */
 	if ((opt.doc == SK_REMINDER || opt.doc == SK_FINAL) &&
 	    s->net_overdue <= 0) {
-		skipped++;
+		if (skipped++ < 5) {
+			if (skipped > 1)
+				prose_put(&skipped_names, ", ", 2);
+			char q[ERR_QUOTE_MAX];
+			err_quote(q, s->customer.p, s->customer.n);
+			prose_put(&skipped_names, q, strlen(q));
+		}
 		return;
 	}
 	if (stmtdoc_md(&o, &d) != 0)
@@ -531,8 +563,11 @@ finish(void)
 	}
 	free(v);
 	if (skipped > 0)
-		note("%lu customer%s with nothing overdue net of unapplied cash: "
-		    "no letter", skipped, skipped > 1 ? "s" : "");
+		note("no letter for %lu customer%s with nothing overdue net of "
+		    "unapplied cash: %.*s%s", skipped, skipped > 1 ? "s" : "",
+		    (int)skipped_names.n, skipped_names.p, skipped > 5 ? " ..." :
+		    "");
+	prose_free(&skipped_names);
 }
 
 /* ---- main ---- */
@@ -759,6 +794,8 @@ main(int argc, char **argv)
 		finish();
 		docw_close(&dw);
 	}
+	if (only_c)
+		only_unseen();
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
 	grp_free(custs);

@@ -150,9 +150,9 @@ static const struct prose_row rows[] = {
 	  "the following invoices are still unpaid at {to}:\n\n",
 	  "{customer}：\n\n我公司此前已多次催告，但截至{to}，贵公司下列发票款项"
 	  "仍未支付：\n\n" },
-	{ S_OVERDUE, 0, 0, "| Invoice | Date | Amount | Paid | Open | Due date "
-	  "| Days overdue |\n|---|---|---:|---:|---:|---|---:|\n",
-	  "| 发票号 | 开票日期 | 金额 | 已付 | 未付 | 到期日 | 逾期天数 |\n"
+	{ S_OVERDUE, 0, 0, "| Invoice | Date | Amount | Paid or credited | Open "
+	  "| Due date | Days overdue |\n|---|---|---:|---:|---:|---|---:|\n",
+	  "| 发票号 | 开票日期 | 金额 | 已付或冲减 | 未付 | 到期日 | 逾期天数 |\n"
 	  "|---|---|---:|---:|---:|---|---:|\n" },
 	{ S_OVERDUE, 0, L_OVERDUE, "| {i_inv} | {i_date} | {i_billed} | "
 	  "{i_paid} | {i_open} | {i_due} | {i_days} |\n",
@@ -236,14 +236,14 @@ static const struct prose_row rows[] = {
 	{ S_CLOSE, C_NOSEAL, 0, "(seal)\n\n", "（盖章）\n\n" },
 
 	/* the reply slip: a returned one is the customer's acknowledgement */
-	{ S_SLIP, 0, 0, "To {name}: about the balance of {customer} at {to}, "
-	  "{closing_words}:\n\n- □ The balance is correct.\n- □ The balance is "
+	{ S_SLIP, 0, 0, "To {name}: according to your letter, at {to} "
+	  "{slip_balance}.\n\n- □ The balance is correct.\n- □ The balance is "
 	  "not correct. Our books show {currency} ________________; the "
 	  "difference is explained below or attached.\n\n"
 	  "Signature: ________________ Company seal: ________________ "
 	  "Date: ____________\n",
-	  "{name}：关于截至{to}我公司（{customer}）的往来余额"
-	  "{closing_words}：\n\n- □ 以上余额无误。\n- □ 以上余额不符。我公司账面"
+	  "{name}：贵公司来函所列截至{to}的往来余额为：{slip_balance}。\n\n"
+	  "- □ 以上余额无误。\n- □ 以上余额不符。我公司账面"
 	  "余额为（{currency}）________________，差异说明如下或见附件。\n\n"
 	  "经办人签字：________________ 单位盖章：________________ "
 	  "日期：____年__月__日\n" },
@@ -585,11 +585,11 @@ credit_list(struct ctx *c)
 		const struct stmt_credit *t = &c->s->credits[i];
 		const char *inv = cell(c, &t->inv);
 		if (i > 0)
-			prose_put(&o, c->d->zh ? "，" : ", ", c->d->zh ? 3 : 2);
+			prose_put(&o, c->d->zh ? "；" : ", ", c->d->zh ? 3 : 2);
 		prose_put(&o, inv, strlen(inv));
 		if (t->date != DATE_NONE) {
 			char b[40];
-			int n = snprintf(b, sizeof(b), c->d->zh ? "（%s）" :
+			int n = snprintf(b, sizeof(b), c->d->zh ? "，%s" :
 			    " of %s", date(c, t->date));
 			prose_put(&o, b, (size_t)n);
 		}
@@ -633,6 +633,22 @@ doc_var(struct ctx *c, const char *k)
 		return money(c, s->overdue);
 	if (strcmp(k, "due_words") == 0)
 		return money_words(c, s->net_overdue);
+	if (strcmp(k, "slip_balance") == 0) {
+		/* in the customer's words: they sign it */
+		static const char *const w[2][3] = {
+			{ "we, %.*s, owe you %s", "you owe us, %.*s, %s",
+			  "nothing is owed either way%.*s%s" },
+			{ "我公司（%.*s）欠贵公司%s", "贵公司欠我公司（%.*s）%s",
+			  "双方余额为零%.*s%s" } };
+		char b[512];
+		int k3 = s->closing > 0 ? 0 : s->closing < 0 ? 1 : 2;
+		const char *who = cell(c, &s->customer);
+		int n = snprintf(b, sizeof(b), w[d->zh][k3], k3 == 2 ? 0 :
+		    (int)strlen(who), who, k3 == 2 ? "" :
+		    money_words(c, s->closing));
+		return dup(c, b, n < 0 ? 0 : (size_t)n < sizeof(b) ? (size_t)n :
+		    sizeof(b) - 1);
+	}
 	if (strcmp(k, "credit_list") == 0)
 		return credit_list(c);
 	if (strcmp(k, "rate") == 0) {
