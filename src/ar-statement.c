@@ -295,6 +295,7 @@ interest(struct stmt *s, const struct doc *d, int64_t open)
 		    &c.interest) != 0)
 			die(EXIT_FATAL, "interest too large to compute");
 		c.last = opt.to;
+		c.max_bal = open;
 		seg_add(opt.rate.deduct ? d->due_date + opt.rate.grace :
 		    d->due_date, opt.to, open, NULL);
 	} else {
@@ -325,13 +326,15 @@ interest(struct stmt *s, const struct doc *d, int64_t open)
 	t->over_cap = -1;
 	t->inv = keep(&d->invoice);
 	if (opt.have_cap) {
-		t->over_cap = interest_over_cap(c.interest, d->amount, &opt.cap);
-		if (t->over_cap) {	/* the claim is held to the cap */
+		/* PCT of the invoice: of its amount, or of the largest
+		 * balance charged when adjustments raised it */
+		int64_t base = c.max_bal > d->amount ? c.max_bal : d->amount;
+		t->over_cap = interest_over_cap(c.interest, base, &opt.cap);
+		if (t->over_cap) {	/* held to the cap, rounded down */
 			i128 den = 100;
 			for (int i = 0; i < opt.cap.scale; i++)
 				den *= 10;
-			if (muldiv_round(d->amount, opt.cap.num, den, &t->claim) != 0)
-				die(EXIT_FATAL, "interest too large to compute");
+			t->claim = (int64_t)((i128)base * opt.cap.num / den);
 		}
 	}
 }

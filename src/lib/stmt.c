@@ -95,13 +95,15 @@ stmt_finish(struct stmt *s, const struct buckets *bk)
 	qsort(s->items, s->nitems, sizeof(*s->items), cmp_item);
 	qsort(s->credits, s->ncredits, sizeof(*s->credits), cmp_credit);
 	memset(s->aged, 0, sizeof(s->aged));
-	s->unapplied = s->overdue = s->net_overdue = 0;
+	s->unapplied = s->overdue = s->credit = s->net_overdue = 0;
 	s->noverdue = 0;
 	for (size_t i = 0; i < s->nitems; i++) {
 		const struct stmt_item *t = &s->items[i];
 		if (t->bucket < 0 || t->bucket >= bk->n ||
 		    money_add(&s->aged[t->bucket], t->open) != 0 ||
 		    money_add(&aged_sum, t->open) != 0)
+			return -1;
+		if (t->open < 0 && money_add(&s->credit, t->open) != 0)
 			return -1;
 		if (!t->disputed && t->open > 0 && t->days > 0) {
 			if (money_add(&s->overdue, t->open) != 0)
@@ -116,7 +118,9 @@ stmt_finish(struct stmt *s, const struct buckets *bk)
 	/* the closing balance by bucket adds up, to the cent */
 	if (aged_sum != s->closing)
 		return -1;
-	s->net_overdue = s->overdue + s->unapplied;	/* no overflow: signs */
+	if (money_add(&s->credit, s->unapplied) != 0)
+		return -1;
+	s->net_overdue = s->overdue + s->credit;	/* no overflow: signs */
 	if (s->net_overdue < 0)
 		s->net_overdue = 0;
 	s->interest_claim = 0;

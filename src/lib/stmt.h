@@ -88,9 +88,11 @@ struct stmt {
 	STMT_VEC(struct stmt_seg, segs);
 	/* stmt_finish: the closing balance by bucket, unapplied apart */
 	int64_t aged[2 * AGING_MAXEDGES + 4], unapplied;
-	/* open undisputed items past due, and what a demand may state:
-	 * max(0, overdue + unapplied) (SPEC 1.10, 5.1) */
-	int64_t overdue, net_overdue, interest_claim;
+	/* open undisputed items past due; the customer's credit: unapplied
+	 * cash and items paid over (open < 0); and what a demand may state:
+	 * max(0, overdue + credit), as dun-plan's net_overdue (SPEC 1.10,
+	 * 5.1) */
+	int64_t overdue, credit, net_overdue, interest_claim;
 	size_t noverdue;
 };
 

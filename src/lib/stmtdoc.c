@@ -24,7 +24,7 @@ enum {
 	C_NAME, C_ADDRESS, C_PHONE, C_EMAIL, C_TAX_ID, C_BANK, C_SEAL, C_NOSEAL,
 	C_LINES, C_NOLINES, C_OWE, C_OWED, C_ZERO, C_AGED, C_CREDITS,
 	C_MATCHED, C_UNMATCHED, C_INTR, C_INTR_OPEN, C_CAP, C_OVER_CAP,
-	C_DISPUTED, C_NOT_CONFIRM, C_PAY_TO, C_MATCHES
+	C_DISPUTED, C_NOT_CONFIRM, C_PAY_TO, C_MATCHES, C_CREDIT
 };
 
 enum { L_LINES = 1, L_ITEMS, L_CREDITS, L_AGED, L_MATCH, L_OVERDUE, L_INTR };
@@ -160,10 +160,9 @@ static const struct prose_row rows[] = {
 	  "{i_days} |\n" },
 	{ S_OVERDUE, 0, 0, "| **Overdue** | | | | **{overdue}** | | |\n\n",
 	  "| **逾期合计** | | | | **{overdue}** | | |\n\n" },
-	{ S_OVERDUE, C_CREDITS, 0, "Less your receipts and credits that no "
-	  "invoice names yet ({credit_list}): {unapplied_words}.\n\n",
-	  "扣除贵公司尚未指明所付发票的收款及红字发票（{credit_list}）："
-	  "{unapplied_words}。\n\n" },
+	{ S_OVERDUE, C_CREDIT, 0, "Less your credit with us that is not yet set "
+	  "against an invoice ({credit_list}): {credit_words}.\n\n",
+	  "扣除贵公司尚未核销的贷方款项（{credit_list}）：{credit_words}。\n\n" },
 	{ S_OVERDUE, 0, 0, "**Amount due: {due_words}.**\n\n",
 	  "**应付金额：{due_words}。**\n\n" },
 	{ S_OVERDUE, C_DISPUTED, 0, "Items you have queried are not included "
@@ -392,6 +391,7 @@ holds(void *arg, int cond, int each, int i)
 	case C_PAY_TO: return k != SK_CONFIRM && co->v[CO_BANK] != NULL &&
 		    co->v[CO_ACCOUNT] != NULL;
 	case C_MATCHES: return s->ncredits > 0 && k == SK_STATEMENT;
+	case C_CREDIT: return s->credit != 0;
 	case C_MATCHED: return each == L_MATCH && s->matches[i].item >= 0;
 	case C_UNMATCHED: return each == L_MATCH && s->matches[i].item < 0;
 	case C_INTR: return c->d->rate != NULL && k != SK_CONFIRM &&
@@ -574,26 +574,44 @@ each_var(struct ctx *c, const char *k, int each, int i)
 	return NULL;
 }
 
-/* The unapplied receipts and credits: "SZ-R07 of 2026-11-18, ..." */
+/* "receipt SZ-R07 of 2026-11-18" or "I471 paid over" (TYPE -1) */
+static void
+credit_item(struct ctx *c, struct prose_out *o, const struct stmt_text *t,
+    int type, int32_t d)
+{
+	const char *inv = cell(c, t);
+	char b[256];
+	int n;
+
+	if (o->n > 0)
+		prose_put(o, c->d->zh ? "；" : ", ", c->d->zh ? 3 : 2);
+	if (type < 0)
+		n = snprintf(b, sizeof(b), c->d->zh ? "%s多付" : "%s paid over",
+		    inv);
+	else if (d == DATE_NONE)
+		n = snprintf(b, sizeof(b), c->d->zh ? "%s%s" : "%s %s",
+		    type_word(c, type), inv);
+	else
+		n = snprintf(b, sizeof(b), c->d->zh ? "%s%s，%s" : "%s %s of %s",
+		    type_word(c, type), inv, date(c, d));
+	prose_put(o, b, n < 0 ? 0 : (size_t)n < sizeof(b) ? (size_t)n :
+	    sizeof(b) - 1);
+}
+
+/* The customer's credit: unapplied receipts and credits, then items paid
+ * over: "SZ-R07 of 2026-11-18, ..." */
 static const char *
 credit_list(struct ctx *c)
 {
 	struct prose_out o = { NULL, 0, 0 };
 	const char *r;
 
-	for (size_t i = 0; i < c->s->ncredits; i++) {
-		const struct stmt_credit *t = &c->s->credits[i];
-		const char *inv = cell(c, &t->inv);
-		if (i > 0)
-			prose_put(&o, c->d->zh ? "；" : ", ", c->d->zh ? 3 : 2);
-		prose_put(&o, inv, strlen(inv));
-		if (t->date != DATE_NONE) {
-			char b[40];
-			int n = snprintf(b, sizeof(b), c->d->zh ? "，%s" :
-			    " of %s", date(c, t->date));
-			prose_put(&o, b, (size_t)n);
-		}
-	}
+	for (size_t i = 0; i < c->s->ncredits; i++)
+		credit_item(c, &o, &c->s->credits[i].inv, c->s->credits[i].type,
+		    c->s->credits[i].date);
+	for (size_t i = 0; i < c->s->nitems; i++)
+		if (c->s->items[i].open < 0)
+			credit_item(c, &o, &c->s->items[i].inv, -1, DATE_NONE);
 	r = o.p ? dup(c, o.p, o.n) : "";
 	prose_free(&o);
 	return r;
@@ -629,6 +647,8 @@ doc_var(struct ctx *c, const char *k)
 		return money_words(c, s->closing);
 	if (strcmp(k, "unapplied_words") == 0)
 		return money_words(c, s->unapplied);
+	if (strcmp(k, "credit_words") == 0)
+		return money_words(c, s->credit);
 	if (strcmp(k, "overdue") == 0)
 		return money(c, s->overdue);
 	if (strcmp(k, "due_words") == 0)
