@@ -35,10 +35,10 @@ static const struct prose_section sections[] = {
 	  "## {from}至{to}往来明细\n\n" },
 	{ S_OPEN, C_CONFIRM, "## Open items at {to}\n\n",
 	  "## 截至{to}未结清款项\n\n" },
-	{ S_AGED, C_AGED, "## The balance by age at {to}\n\n",
-	  "## 期末余额账龄\n\n" },
-	{ S_MATCH, C_MATCHES, "## Receipts and credits not yet matched to an "
-	  "invoice\n\n", "## 尚未核销的收款及红字发票\n\n" },
+	{ S_AGED, C_AGED, "**The balance by age at {to}:**\n\n",
+	  "**期末余额账龄：**\n\n" },
+	{ S_MATCH, C_MATCHES, "**Receipts and credits not yet matched to an "
+	  "invoice.** ", "**尚未核销的收款及红字发票：**" },
 	{ S_OVERDUE, C_DEMAND, "", "" },
 	{ S_INTEREST, C_INTR, "## Late interest\n\n", "## 逾期利息\n\n" },
 	{ S_PAY, C_LETTER, "", "" },
@@ -57,14 +57,10 @@ static const struct prose_row rows[] = {
 	{ S_HEAD, C_FINAL, 0, "# Final demand for payment\n\n",
 	  "# 最后催告函\n\n" },
 	{ S_HEAD, C_NAME, 0, "**{name}**  \n", "**{name}**  \n" },
-	{ S_HEAD, C_ADDRESS, 0, "{address}  \n", "地址：{address}  \n" },
-	{ S_HEAD, C_PHONE, 0, "Tel. {phone}  \n", "电话：{phone}  \n" },
-	{ S_HEAD, C_EMAIL, 0, "Email {email}  \n", "电子邮件：{email}  \n" },
-	{ S_HEAD, C_TAX_ID, 0, "Tax ID {tax_id}  \n",
-	  "纳税人识别号：{tax_id}  \n" },
-	{ S_HEAD, 0, 0, "\nTo: **{customer}**  \nDate: {as_of}  \n"
-	  "Currency: {currency}\n\n",
-	  "\n致：**{customer}**  \n日期：{as_of}  \n币种：{currency}\n\n" },
+	{ S_HEAD, 0, 0, "{contact}\n", "{contact}\n" },
+	{ S_HEAD, 0, 0, "\nTo: **{customer}** · Date: {as_of} · Currency: "
+	  "{currency}\n\n", "\n致：**{customer}** · 日期：{as_of} · "
+	  "币种：{currency}\n\n" },
 
 	/* the statement: every document of the period, the running balance */
 	{ S_LINES, 0, 0, "| Date | Document | Type | Ref | Due | Debit | "
@@ -117,12 +113,7 @@ static const struct prose_row rows[] = {
 	  "（标注“有争议”的款项仅列入余额，不作催收。）\n\n" },
 
 	/* the closing balance by age (as ar-age) */
-	{ S_AGED, 0, 0, "| Age | Amount |\n|---|---:|\n",
-	  "| 账龄 | 金额 |\n|---|---:|\n" },
-	{ S_AGED, 0, L_AGED, "| {a_label} | {a_amount} |\n",
-	  "| {a_label} | {a_amount} |\n" },
-	{ S_AGED, 0, 0, "| **Balance** | **{closing}** |\n\n",
-	  "| **余额** | **{closing}** |\n\n" },
+	{ S_AGED, 0, 0, "{aged_table}\n", "{aged_table}\n" },
 
 	/* unapplied cash: a proposal, oldest invoice first */
 	{ S_MATCH, 0, 0, "We hold {unapplied_words} from you that no invoice "
@@ -172,20 +163,20 @@ static const struct prose_row rows[] = {
 	/* late interest, by balance segment */
 	{ S_INTEREST, C_STATEMENT, 0, "Under the late-payment clause of our "
 	  "contract ({rate}), late interest has accrued on these invoices up to "
-	  "{to} or the day each was paid:\n\n",
+	  "{to} or the day each was paid. ",
 	  "根据合同逾期付款条款（{rate}），下列发票截至{to}（或付清之日）"
-	  "产生逾期利息如下：\n\n" },
+	  "产生逾期利息。" },
 	{ S_INTEREST, C_DEMAND, 0, "Under the late-payment clause of our "
 	  "contract ({rate}), late interest has accrued on the overdue invoices "
 	  "up to {to}. We reserve the right to claim it, and interest continues "
-	  "to accrue until payment:\n\n", "根据合同逾期付款条款（{rate}），"
-	  "上述逾期发票截至{to}产生逾期利息如下。我公司保留追索权利，利息计至"
-	  "实际付款之日：\n\n" },
+	  "to accrue until payment. ", "根据合同逾期付款条款（{rate}），"
+	  "上述逾期发票截至{to}产生逾期利息。我公司保留追索权利，利息计至"
+	  "实际付款之日。" },
 	{ S_INTEREST, 0, 0, "Each balance is charged for the days it stayed "
-	  "unpaid: a payment lowers the interest from its date on.\n\n"
+	  "unpaid: a payment lowers the interest from its date on:\n\n"
 	  "| Invoice | Due date | Charged to | Balance × days | Interest |\n"
 	  "|---|---|---|---|---:|\n",
-	  "利息按未付余额分段计算：每笔付款自付款之日起减少计息基数。\n\n"
+	  "利息按未付余额分段计算，每笔付款自付款之日起减少计息基数：\n\n"
 	  "| 发票号 | 到期日 | 计至 | 计息余额×天数 | 利息 |\n"
 	  "|---|---|---|---|---:|\n" },
 	{ S_INTEREST, 0, L_INTR, "| {t_inv} | {t_due} | {t_last} | {t_segs} | "
@@ -207,13 +198,14 @@ static const struct prose_row rows[] = {
 	  "请注明贵公司账面金额及差异明细。\n\n" },
 	{ S_PAY, C_STATEMENT, 0, "Please check this statement and tell us of "
 	  "any difference within 10 days. A payment made after {to} is not "
-	  "shown.\n\n", "请核对本对账单，如有不符，请于10日内告知。{to}之后的"
-	  "付款未列入本单。\n\n" },
+	  "shown.  \n", "请核对本对账单，如有不符，请于10日内告知。{to}之后的"
+	  "付款未列入本单。  \n" },
 	{ S_PAY, C_DEMAND, 0, "Please pay **{due_words}** by **{pay_by}** to "
 	  "our account:\n\n", "请于**{pay_by}**前将**{due_words}**汇入我公司"
 	  "账户：\n\n" },
-	{ S_PAY, C_PAY_TO, 0, "- Beneficiary: {name}\n- Bank: {bank}\n- Account: "
-	  "{account}\n\n", "- 户名：{name}\n- 开户行：{bank}\n- 账号：{account}\n\n" },
+	{ S_PAY, C_PAY_TO, 0, "Beneficiary: {name} · Bank: {bank} · Account: "
+	  "**{account}**\n\n", "户名：{name} · 开户行：{bank} · 账号："
+	  "**{account}**\n\n" },
 	{ S_PAY, C_REMINDER, 0, "If you have paid in the meantime, please send "
 	  "us the remittance details and disregard this letter. If you dispute "
 	  "an item, please tell us which and why before {pay_by}.\n\n",
@@ -229,20 +221,20 @@ static const struct prose_row rows[] = {
 	  "仲裁。\n\n" },
 
 	/* signature */
-	{ S_CLOSE, C_NAME, 0, "{name}  \n", "{name}  \n" },
-	{ S_CLOSE, 0, 0, "{as_of}\n\n", "{as_of}\n\n" },
-	{ S_CLOSE, C_SEAL, 0, "(seal: {seal})\n\n", "（盖章：{seal}）\n\n" },
-	{ S_CLOSE, C_NOSEAL, 0, "(seal)\n\n", "（盖章）\n\n" },
+	{ S_CLOSE, C_NAME, 0, "{name} · ", "{name} · " },
+	{ S_CLOSE, C_SEAL, 0, "{as_of} · (seal: {seal})\n\n",
+	  "{as_of} ·（盖章：{seal}）\n\n" },
+	{ S_CLOSE, C_NOSEAL, 0, "{as_of} · (seal)\n\n", "{as_of} ·（盖章）\n\n" },
 
 	/* the reply slip: a returned one is the customer's acknowledgement */
 	{ S_SLIP, 0, 0, "To {name}: according to your letter, at {to} "
-	  "{slip_balance}.\n\n- □ The balance is correct.\n- □ The balance is "
+	  "{slip_balance}.\n\n□ The balance is correct.  \n□ The balance is "
 	  "not correct. Our books show {currency} ________________; the "
 	  "difference is explained below or attached.\n\n"
 	  "Signature: ________________ Company seal: ________________ "
 	  "Date: ____________\n",
 	  "{name}：贵公司来函所列截至{to}的往来余额为：{slip_balance}。\n\n"
-	  "- □ 以上余额无误。\n- □ 以上余额不符。我公司账面"
+	  "□ 以上余额无误。  \n□ 以上余额不符。我公司账面"
 	  "余额为（{currency}）________________，差异说明如下或见附件。\n\n"
 	  "经办人签字：________________ 单位盖章：________________ "
 	  "日期：____年__月__日\n" },
@@ -517,9 +509,16 @@ segments(struct ctx *c, const struct stmt_interest *t)
 		int n;
 		money_format(m, g->bal, c->s->dec, 1);
 		date_format(d, g->from);
-		n = snprintf(b, sizeof(b), c->d->zh ? "%s%s×%ld天（%s起）" :
-		    "%s%s × %ld (from %s)", i ? (c->d->zh ? "；" : "; ") : "",
-		    m, (long)g->to - g->from, d);
+		/* (the first segment starts on the due date, shown apart) */
+		if (i == 0 && g->from == t->due)
+			n = snprintf(b, sizeof(b), c->d->zh ? "%s×%ld天" :
+			    "%s × %ld", m, (long)g->to - g->from);
+		else if (i == 0)	/* (--grace-mode deduct) */
+			n = snprintf(b, sizeof(b), c->d->zh ? "%s起%s×%ld天" :
+			    "from %s %s × %ld", d, m, (long)g->to - g->from);
+		else
+			n = snprintf(b, sizeof(b), c->d->zh ? "；%s起%s×%ld天" :
+			    "; from %s %s × %ld", d, m, (long)g->to - g->from);
 		prose_put(&o, b, (size_t)n);
 	}
 	r = o.p ? dup(c, o.p, o.n) : "";
@@ -547,6 +546,17 @@ intr_var(struct ctx *c, const char *k, const struct stmt_interest *t)
 	return NULL;
 }
 
+/* "1-30 days" */
+static const char *
+days_label(struct ctx *c, const char *label)
+{
+	char b[64];
+	int n = snprintf(b, sizeof(b), "%s days", label);
+
+	return dup(c, b, n < 0 ? 0 : (size_t)n < sizeof(b) ? (size_t)n :
+	    sizeof(b) - 1);
+}
+
 static const char *
 each_var(struct ctx *c, const char *k, int each, int i)
 {
@@ -564,8 +574,11 @@ each_var(struct ctx *c, const char *k, int each, int i)
 			size_t b = c->aged[i];
 			if (b == (size_t)c->d->bk->n)
 				return c->d->zh ? "未核销" : "unapplied";
-			return c->d->zh ? c->d->bk->b[b].zh : b == 0 ?
-			    "not yet due" : c->d->bk->b[b].label;
+			if (c->d->zh)
+				return c->d->bk->b[b].zh;
+			if (b == 0)
+				return "not yet due";
+			return days_label(c, c->d->bk->b[b].label);
 		}
 		if (strcmp(k, "a_amount") == 0)
 			return money(c, c->aged[i] == (size_t)c->d->bk->n ?
@@ -617,6 +630,63 @@ credit_list(struct ctx *c)
 	return r;
 }
 
+/* Our address, phone, email and tax id on one line. */
+static const char *
+contact(struct ctx *c)
+{
+	static const int keys[] = { CO_ADDRESS, CO_PHONE, CO_EMAIL, CO_TAX_ID };
+	static const char *const en[] = { "", "Tel. ", "", "Tax ID " };
+	static const char *const zh[] = { "地址：", "电话：", "电子邮件：",
+		"纳税人识别号：" };
+	struct prose_out o = { NULL, 0, 0 };
+	const char *r;
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *v = c->d->co->v[keys[i]], *w = c->d->zh ? zh[i] : en[i];
+		if (v == NULL)
+			continue;
+		if (o.n > 0)
+			prose_put(&o, " · ", strlen(" · "));
+		prose_put(&o, w, strlen(w));
+		prose_put(&o, v, strlen(v));
+	}
+	r = o.p ? dup(c, o.p, o.n) : "";
+	prose_free(&o);
+	return r;
+}
+
+/* The closing balance by age, across: a column per bucket with money. */
+static const char *
+aged_table(struct ctx *c)
+{
+	struct prose_out o = { NULL, 0, 0 };
+	const char *r;
+
+	for (int row = 0; row < 3; row++) {
+		for (size_t i = 0; i < c->naged; i++) {
+			const char *v = row == 0 ? each_var(c, "a_label", L_AGED,
+			    (int)i) : row == 1 ? "---:" : each_var(c, "a_amount",
+			    L_AGED, (int)i);
+			/* (docw reads "|---:|" as the alignment row) */
+			prose_put(&o, row == 1 ? "|" : "| ", row == 1 ? 1 : 2);
+			prose_put(&o, v, strlen(v));
+			prose_put(&o, " ", row == 1 ? 0 : 1);
+		}
+		r = row == 0 ? (c->d->zh ? "**余额**" : "**Balance**") : row == 1 ?
+		    "---:" : money(c, c->s->closing);
+		prose_put(&o, row == 1 ? "|" : "| ", row == 1 ? 1 : 2);
+		if (row == 2)
+			prose_put(&o, "**", 2);
+		prose_put(&o, r, strlen(r));
+		if (row == 2)
+			prose_put(&o, "**", 2);
+		prose_put(&o, row == 1 ? "|\n" : " |\n", row == 1 ? 2 : 3);
+	}
+	r = dup(c, o.p, o.n);
+	prose_free(&o);
+	return r;
+}
+
 static const char *
 doc_var(struct ctx *c, const char *k)
 {
@@ -653,6 +723,10 @@ doc_var(struct ctx *c, const char *k)
 		return money(c, s->overdue);
 	if (strcmp(k, "due_words") == 0)
 		return money_words(c, s->net_overdue);
+	if (strcmp(k, "contact") == 0)
+		return contact(c);
+	if (strcmp(k, "aged_table") == 0)
+		return aged_table(c);
 	if (strcmp(k, "slip_balance") == 0) {
 		/* in the customer's words: they sign it */
 		static const char *const w[2][3] = {
