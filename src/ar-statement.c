@@ -252,23 +252,6 @@ moves(struct stmt *s, const struct doc *d, uint64_t seq)
 	    d->invoice_date, -d->paid, 1);
 }
 
-/* The segments of one claim, kept until it is known to be one. */
-static struct {
-	struct stmt_seg *v;
-	size_t n, cap;
-} segbuf;
-
-static void
-seg_add(int32_t from, int32_t to, int64_t bal, void *arg)
-{
-	(void)arg;
-	if (segbuf.n == segbuf.cap) {
-		segbuf.cap = segbuf.cap ? 2 * segbuf.cap : 8;
-		segbuf.v = xrealloc(segbuf.v, segbuf.cap * sizeof(*segbuf.v));
-	}
-	segbuf.v[segbuf.n++] = (struct stmt_seg){ 0, from, to, bal };
-}
-
 /* The adjustments applied to an invoice by ref (its amount as billed). */
 static void
 adj_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
@@ -278,65 +261,60 @@ adj_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
 		add(arg, amt);
 }
 
-/* Late interest by balance segment (SPEC 3): open, or paid late in full
- * within the period; never on a disputed item. */
+/* Late interest by balance segment (SPEC 3), never on a disputed item.
+ * An invoice open at the end is charged once the unapplied cash is
+ * matched (stmt_claims): here its moves are kept. One paid in full is
+ * charged now, when it was paid late within the period. */
+static struct {
+	struct stmt_seg *v;
+	size_t n, cap;
+} segs;
+
 static void
-interest(struct stmt *s, const struct doc *d, int64_t open)
+interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
+    struct stmt_item *t)
 {
 	struct claim c;
-	struct stmt_interest *t;
 
 	if (d->disputed || d->due_date == DATE_NONE || d->type != DOC_INVOICE)
 		return;
-	segbuf.n = 0;
+	segs.n = 0;
 	if (d->has_open) {	/* no history: its open for every day */
 		memset(&c, 0, sizeof(c));
 		if (interest_of(&opt.rate, open, opt.to - d->due_date,
 		    &c.interest) != 0)
 			die(EXIT_FATAL, "interest too large to compute");
-		c.last = opt.to;
 		c.max_bal = open;
-		seg_add(opt.rate.deduct ? d->due_date + opt.rate.grace :
-		    d->due_date, opt.to, open, NULL);
-	} else {
-		mv.n = 0;
-		if (d->paid != 0)
-			move_add(d->paid_date, DOC_PAYMENT, -d->paid, &mv);
-		apply_each(ap, d, move_add, &mv);
-		balmove_sort(mv.v, mv.n);
-		if (interest_claim(&opt.rate, d->amount, d->due_date, opt.to,
-		    mv.v, mv.n, &c, seg_add, NULL) != 0)
+		stmt_seg_add(opt.rate.deduct ? d->due_date + opt.rate.grace :
+		    d->due_date, opt.to, open, &segs);
+		if (c.interest > 0 && stmt_claim_add(s, seq, keep(&d->invoice),
+		    d->amount, d->due_date, opt.to, open, &c, segs.v, segs.n,
+		    opt.have_cap ? &opt.cap : NULL) != 0)
 			die(EXIT_FATAL, "interest too large to compute");
+		return;
 	}
+	mv.n = 0;
+	if (d->paid != 0)
+		move_add(d->paid_date, DOC_PAYMENT, -d->paid, &mv);
+	apply_each(ap, d, move_add, &mv);
+	balmove_sort(mv.v, mv.n);
+	if (t != NULL && open > 0) {	/* later, with the matching */
+		t->owes = 1;
+		t->nmv = mv.n;
+		t->mv = mv.n ? arena_alloc(&mem, mv.n * sizeof(*mv.v)) : NULL;
+		if (mv.n)
+			memcpy(t->mv, mv.v, mv.n * sizeof(*mv.v));
+		return;
+	}
+	if (interest_claim(&opt.rate, d->amount, d->due_date, opt.to, mv.v,
+	    mv.n, &c, stmt_seg_add, &segs) != 0)
+		die(EXIT_FATAL, "interest too large to compute");
 	if (c.interest <= 0 || (open <= 0 && c.last < opt.from))
 		return;
-	for (size_t i = 0; i < segbuf.n; i++) {
-		struct stmt_seg *g = STMT_PUSH(s, segs);
-		*g = segbuf.v[i];
-		g->intr = s->nintr;
-	}
-	t = STMT_PUSH(s, intr);
-	t->seg0 = s->nsegs - segbuf.n;
-	t->nseg = segbuf.n;
-	t->due = d->due_date;
-	t->last = open > 0 ? opt.to : c.last;
-	t->amount = d->amount;
-	t->open = open;
-	t->interest = t->claim = c.interest;
-	t->over_cap = -1;
-	t->inv = keep(&d->invoice);
-	if (opt.have_cap) {
-		/* PCT of the invoice: of its amount, or of the largest
-		 * balance charged when adjustments raised it */
-		int64_t base = c.max_bal > d->amount ? c.max_bal : d->amount;
-		t->over_cap = interest_over_cap(c.interest, base, &opt.cap);
-		if (t->over_cap) {	/* held to the cap, rounded down */
-			i128 den = 100;
-			for (int i = 0; i < opt.cap.scale; i++)
-				den *= 10;
-			t->claim = (int64_t)((i128)base * opt.cap.num / den);
-		}
-	}
+	if (stmt_claim_add(s, seq, keep(&d->invoice), d->amount, d->due_date,
+	    open > 0 ? opt.to : c.last, open, &c, segs.v, segs.n,
+	    opt.have_cap ? &opt.cap : NULL) != 0)
+		die(EXIT_FATAL, "interest too large to compute");
 }
 
 static void
@@ -361,10 +339,10 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 		int64_t open = apply_open(ap, &d, seq);
 		int32_t base = d.due_date != DATE_NONE ? d.due_date :
 		    d.invoice_date;
-		if (opt.have_rate)
-			interest(s, &d, open);
+		struct stmt_item *t = NULL;
 		if (open != 0) {
-			struct stmt_item *t = STMT_PUSH(s, items);
+			t = STMT_PUSH(s, items);
+			memset(t, 0, sizeof(*t));
 			t->seq = seq;
 			t->date = d.invoice_date;
 			t->due = d.due_date;
@@ -379,6 +357,8 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 			t->inv = keep(&d.invoice);
 			add(&s->closing, open);
 		}
+		if (opt.have_rate)
+			interest(s, &d, seq, open, t);
 	} else if (!apply_is_applied(ap, &d, seq, &left) && left != 0) {
 		struct stmt_credit *c = STMT_PUSH(s, credits);
 		c->seq = seq;
@@ -553,7 +533,9 @@ finish(void)
 
 	for (size_t i = 0; i < n; i++) {
 		struct stmt *s = v[i];
-		if (stmt_finish(s, &bk) != 0)
+		if (stmt_finish(s, &bk) != 0 || (opt.have_rate &&
+		    stmt_claims(s, &opt.rate, opt.to, opt.have_cap ? &opt.cap :
+		    NULL) != 0))
 			die(EXIT_FATAL, "%.*s %.*s: the opening balance and the "
 			    "lines do not add up to the closing balance, or a sum "
 			    "overflows", (int)s->customer.n, s->customer.p,
@@ -810,6 +792,6 @@ main(int argc, char **argv)
 	arena_free(&mem);
 	free(gkey.p);
 	free(mv.v);
-	free(segbuf.v);
+	free(segs.v);
 	return fshut(st);
 }

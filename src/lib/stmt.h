@@ -12,6 +12,7 @@
 
 #include "aging.h"
 #include "company.h"
+#include "interest.h"
 #include "money.h"
 
 struct stmt_text {
@@ -38,6 +39,12 @@ struct stmt_item {
 	int64_t amount, open;
 	int64_t adjusted;		/* adjustments applied to it */
 	struct stmt_text inv;
+	/* an invoice that may owe interest: its balance moves (paid
+	 * shorthand, receipts and credits by ref), for the claim once the
+	 * unapplied cash is matched (stmt_finish) */
+	struct balmove *mv;
+	size_t nmv;
+	int owes;
 };
 
 /* Unapplied cash or credit at the end of the period. */
@@ -62,6 +69,7 @@ struct stmt_interest {
 	int32_t due, last;	/* charged from DUE to LAST (the day the
 				 * balance ended, or the end) */
 	int over_cap;		/* -1: no --interest-cap */
+	uint64_t seq;
 	int64_t amount, open, interest, claim;	/* claim: capped */
 	size_t seg0, nseg;	/* its segments in struct stmt's segs */
 	struct stmt_text inv;
@@ -92,7 +100,11 @@ struct stmt {
 	 * cash and items paid over (open < 0); and what a demand may state:
 	 * max(0, overdue + credit), as dun-plan's net_overdue (SPEC 1.10,
 	 * 5.1) */
-	int64_t overdue, credit, net_overdue, interest_claim;
+	int64_t overdue, credit, net_overdue;
+	/* the claims: all of them, and those on invoices open at the end */
+	int64_t interest_all, interest_open;
+	/* the lines: what raised the balance and what lowered it */
+	int64_t sum_debit, sum_credit;
 	size_t noverdue;
 };
 
@@ -105,9 +117,28 @@ void *stmt_grow(void *v, size_t *cap, size_t n, size_t size);
 /* Orders the lines (date, then input order), runs the balance from the
  * opening, ages the items into BK, sums the overdue undisputed items and
  * proposes the application of each unapplied credit, oldest credit to the
- * oldest undisputed open item (by due date) first. Returns -1 when the
- * opening and the lines do not add up to CLOSING, or a sum overflows. */
+ * oldest undisputed open item (by due date) first (as 民法典 §560 applies
+ * a payment that names no debt: to the one due first). Returns -1 when
+ * the opening and the lines do not add up to CLOSING, or a sum
+ * overflows. */
 int stmt_finish(struct stmt *s, const struct buckets *bk);
+
+/* The interest claims, once the matching is known: each invoice that
+ * owes (stmt_item.owes) is charged by balance segment under IN up to END,
+ * its receipts and the credits matched to it ending segments; claims are
+ * held to CAP percent of the invoice (NULL: none). Then every claim is
+ * ordered by due date and summed. -1 on overflow. */
+int stmt_claims(struct stmt *s, const struct interest *in, int32_t end,
+    const struct decimal *cap);
+/* An interest_claim() segment callback: ARG is a buffer of segments
+ * { struct stmt_seg *v; size_t n, cap; } (n reset by the caller). */
+void stmt_seg_add(int32_t from, int32_t to, int64_t bal, void *arg);
+/* One claim into S: an invoice of AMOUNT due on DUE, OPEN at the end,
+ * with its claim C and segments SEG (N of them). -1 on overflow. */
+int stmt_claim_add(struct stmt *s, uint64_t seq, struct stmt_text inv,
+    int64_t amount, int32_t due, int32_t last, int64_t open,
+    const struct claim *c, const struct stmt_seg *seg, size_t n,
+    const struct decimal *cap);
 void stmt_free(struct stmt *s);
 
 #endif

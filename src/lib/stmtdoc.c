@@ -692,7 +692,6 @@ doc_var(struct ctx *c, const char *k)
 {
 	const struct stmt_doc *d = c->d;
 	const struct stmt *s = c->s;
-	int64_t debits = 0, credits = 0;
 
 	for (int f = 0; f < CO_NKEYS; f++)
 		if (strcmp(k, company_keys[f]) == 0)
@@ -754,23 +753,13 @@ doc_var(struct ctx *c, const char *k)
 	}
 	if (strcmp(k, "cap") == 0)
 		return d->cap ? d->cap : "";
-	if (strcmp(k, "interest_total") == 0) {
-		int64_t t = 0;
-		if (d->kind != SK_STATEMENT)
-			return money(c, s->interest_claim);
-		for (size_t i = 0; i < s->nintr; i++)
-			t += s->intr[i].claim;	/* each < amount x cap: fits */
-		return money(c, t);
-	}
-	if (strcmp(k, "debits") == 0 || strcmp(k, "credits") == 0) {
-		for (size_t i = 0; i < s->nlines; i++)
-			if (s->lines[i].amount > 0)
-				debits += s->lines[i].amount;
-			else
-				credits -= s->lines[i].amount;
-		/* (each within the checked running balance) */
-		return money(c, k[0] == 'd' ? debits : credits);
-	}
+	if (strcmp(k, "interest_total") == 0)
+		return money(c, d->kind == SK_STATEMENT ? s->interest_all :
+		    s->interest_open);
+	if (strcmp(k, "debits") == 0)
+		return money(c, s->sum_debit);
+	if (strcmp(k, "credits") == 0)
+		return money(c, s->sum_credit);
 	return NULL;
 }
 
