@@ -1,5 +1,6 @@
 /* ar-statement - statement of account, confirmation and demand letters
  * (对账单, 对账函, 催款函), SPEC 8. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,12 @@ static struct {
 
 static struct buckets bk;
 static struct apply *ap;
-static struct grp *custs;	/* customer, currency -> struct stmt */
+static struct grp *custs;	/* customer, currency -> struct stmt * */
+/* every statement's lines, items and credits, in input order, from one
+ * arena (no allocation per customer or per record: big blocks, huge
+ * pages), each statement's a list through them, gathered at the end */
+enum { L_LINE, L_ITEM, L_CREDIT };
+static struct arena elems;
 static struct grp *only_cc, *only_c;	/* --only: customer+currency, customer */
 static struct arena mem;
 static struct key gkey;
@@ -181,18 +187,36 @@ wanted(const struct doc *d)
 static struct stmt *
 cust_of(const struct doc *d)
 {
-	struct stmt *s;
+	struct stmt **sp;
 
 	key_reset(&gkey);
 	key_add(&gkey, d->customer.p, d->customer.n);
 	key_add(&gkey, d->currency.p, d->currency.n);
-	s = grp_get(custs, gkey.p, gkey.n, grp_hash(gkey.p, gkey.n));
-	if (s->customer.p == NULL) {
-		s->customer = keep(&d->customer);
-		s->currency = keep(&d->currency);
-		s->dec = d->dec;
+	sp = grp_get(custs, gkey.p, gkey.n, grp_hash(gkey.p, gkey.n));
+	if (*sp == NULL) {
+		*sp = arena_alloc(&mem, sizeof(**sp));
+		memset(*sp, 0, sizeof(**sp));
+		(*sp)->customer = keep(&d->customer);
+		(*sp)->currency = keep(&d->currency);
+		(*sp)->dec = d->dec;
 	}
-	return s;
+	return *sp;
+}
+
+/* A new element of SIZE at the end of S's list L; its next field (the
+ * first after seq, NULL) at NEXT. */
+static void *
+list_add(struct stmt *s, int l, size_t size, size_t next)
+{
+	char *e = arena_alloc(&elems, size);
+
+	memset(e, 0, size);
+	if (s->head[l] == NULL)
+		s->head[l] = e;
+	else
+		memcpy((char *)s->tail[l] + next, &e, sizeof(e));
+	s->tail[l] = e;
+	return e;
 }
 
 /* A move of the balance on DATE: before the period it is in the
@@ -207,8 +231,7 @@ move(struct stmt *s, const struct doc *d, uint64_t seq, int32_t date,
 		add(&s->opening, amt);
 		return;
 	}
-	l = STMT_PUSH(s, lines);
-	memset(l, 0, sizeof(*l));
+	l = list_add(s, L_LINE, sizeof(*l), offsetof(struct stmt_line, next));
 	l->seq = seq;
 	l->date = date;
 	l->due = d->type == DOC_INVOICE ? d->due_date : DATE_NONE;
@@ -341,8 +364,8 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 		    d.invoice_date;
 		struct stmt_item *t = NULL;
 		if (open != 0) {
-			t = STMT_PUSH(s, items);
-			memset(t, 0, sizeof(*t));
+			t = list_add(s, L_ITEM, sizeof(*t), offsetof(struct stmt_item,
+			    next));
 			t->seq = seq;
 			t->date = d.invoice_date;
 			t->due = d.due_date;
@@ -360,7 +383,8 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 		if (opt.have_rate)
 			interest(s, &d, seq, open, t);
 	} else if (!apply_is_applied(ap, &d, seq, &left) && left != 0) {
-		struct stmt_credit *c = STMT_PUSH(s, credits);
+		struct stmt_credit *c = list_add(s, L_CREDIT, sizeof(*c),
+		    offsetof(struct stmt_credit, next));
 		c->seq = seq;
 		c->date = d.invoice_date;
 		c->type = (int)d.type;
@@ -442,16 +466,21 @@ records(const struct stmt *s)
 	cells[K_DATE] = cell_date(opt.to);
 	cells[K_BALANCE] = cell_money(s->closing, dec);
 	w_row(wr, NULL, cells);
+	/* (the buckets with money: they add up to the closing balance) */
 	for (int b = 0; b < bk.n; b++) {
+		if (s->aged[b] == 0)
+			continue;
 		row_start(s, "aged");
 		cells[K_BUCKET] = cell_text(bk.b[b].label, strlen(bk.b[b].label));
 		cells[K_BALANCE] = cell_money(s->aged[b], dec);
 		w_row(wr, NULL, cells);
 	}
-	row_start(s, "aged");
-	cells[K_BUCKET] = cell_text("unapplied", 9);
-	cells[K_BALANCE] = cell_money(s->unapplied, dec);
-	w_row(wr, NULL, cells);
+	if (s->unapplied != 0) {
+		row_start(s, "aged");
+		cells[K_BUCKET] = cell_text("unapplied", 9);
+		cells[K_BALANCE] = cell_money(s->unapplied, dec);
+		w_row(wr, NULL, cells);
+	}
 	for (size_t i = 0; i < s->nmatches; i++) {
 		const struct stmt_match *m = &s->matches[i];
 		const struct stmt_credit *c = &s->credits[m->credit];
@@ -525,14 +554,39 @@ document(const struct stmt *s)
 	prose_free(&o);
 }
 
+/* A statement's list, gathered into BUF (its own copy, to sort). */
+#define GATHER(T, buf, l) do { \
+	(buf).nv = 0; \
+	for (const T *e_ = s->head[l]; e_ != NULL; e_ = e_->next) \
+		*STMT_PUSH(&(buf), v) = *e_; \
+} while (0)
+
 static void
 finish(void)
 {
 	void **v = grp_sorted(custs);
 	size_t n = grp_len(custs);
+	struct {
+		STMT_VEC(struct stmt_line, v);
+	} lines = { NULL, 0, 0 };
+	struct {
+		STMT_VEC(struct stmt_item, v);
+	} items = { NULL, 0, 0 };
+	struct {
+		STMT_VEC(struct stmt_credit, v);
+	} credits = { NULL, 0, 0 };
 
 	for (size_t i = 0; i < n; i++) {
-		struct stmt *s = v[i];
+		struct stmt *s = *(struct stmt **)v[i];
+		GATHER(struct stmt_line, lines, L_LINE);
+		GATHER(struct stmt_item, items, L_ITEM);
+		GATHER(struct stmt_credit, credits, L_CREDIT);
+		s->lines = lines.v;
+		s->nlines = lines.nv;
+		s->items = items.v;
+		s->nitems = items.nv;
+		s->credits = credits.v;
+		s->ncredits = credits.nv;
 		if (stmt_finish(s, &bk) != 0 || (opt.have_rate &&
 		    stmt_claims(s, &opt.rate, opt.to, opt.have_cap ? &opt.cap :
 		    NULL) != 0))
@@ -547,6 +601,10 @@ finish(void)
 		stmt_free(s);
 	}
 	free(v);
+	free(lines.v);
+	free(items.v);
+	free(credits.v);
+	arena_free(&elems);
 	if (skipped > 0)
 		note("no letter for %lu customer%s with nothing overdue net of "
 		    "unapplied cash: %.*s%s", skipped, skipped > 1 ? "s" : "",
@@ -751,7 +809,7 @@ main(int argc, char **argv)
 	rd = rec_open(argv, argc, &opt.c.in);
 	ledger_init(&led, rd, opt.c.currency, LD_DUE);
 	ap = apply_new(opt.to, 0, 1);
-	custs = grp_new(sizeof(struct stmt));
+	custs = grp_new(sizeof(struct stmt *));
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	if (ledger_has_open(&led))

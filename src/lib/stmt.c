@@ -263,9 +263,6 @@ void
 stmt_free(struct stmt *s)
 {
 
-	free(s->lines);
-	free(s->items);
-	free(s->credits);
 	free(s->matches);
 	free(s->intr);
 	free(s->segs);
