@@ -84,7 +84,8 @@ stmt_finish(struct stmt *s, const struct buckets *bk)
 {
 	int64_t bal = s->opening, aged_sum = 0;
 
-	qsort(s->lines, s->nlines, sizeof(*s->lines), cmp_line);
+	if (s->nlines > 1)	/* (never qsort(NULL, 0): UBSan) */
+		qsort(s->lines, s->nlines, sizeof(*s->lines), cmp_line);
 	for (size_t i = 0; i < s->nlines; i++) {
 		if (money_add(&bal, s->lines[i].amount) != 0)
 			return -1;
@@ -92,8 +93,10 @@ stmt_finish(struct stmt *s, const struct buckets *bk)
 	}
 	if (bal != s->closing)
 		return -1;
-	qsort(s->items, s->nitems, sizeof(*s->items), cmp_item);
-	qsort(s->credits, s->ncredits, sizeof(*s->credits), cmp_credit);
+	if (s->nitems > 1)
+		qsort(s->items, s->nitems, sizeof(*s->items), cmp_item);
+	if (s->ncredits > 1)
+		qsort(s->credits, s->ncredits, sizeof(*s->credits), cmp_credit);
 	memset(s->aged, 0, sizeof(s->aged));
 	s->unapplied = s->overdue = s->credit = s->net_overdue = 0;
 	s->noverdue = 0;
@@ -224,11 +227,11 @@ stmt_claims(struct stmt *s, const struct interest *in, int32_t end,
 		/* its own moves, then what the proposed matching applies */
 		for (size_t m = 0; m < s->nmatches; m++)
 			n += s->matches[m].item == (long)i;
-		if (n > mvcap) {
-			mvcap = 2 * n;
+		if (mvbuf == NULL || n > mvcap) {
+			mvcap = 2 * n + 1;
 			mvbuf = xrealloc(mvbuf, mvcap * sizeof(*mvbuf));
 		}
-		if (t->nmv)
+		if (t->nmv && t->mv)
 			memcpy(mvbuf, t->mv, t->nmv * sizeof(*mvbuf));
 		n = t->nmv;
 		for (size_t m = 0; m < s->nmatches; m++)
@@ -248,7 +251,8 @@ stmt_claims(struct stmt *s, const struct interest *in, int32_t end,
 	free(mvbuf);
 	if (ret != 0)
 		return -1;
-	qsort(s->intr, s->nintr, sizeof(*s->intr), cmp_intr);
+	if (s->nintr > 1)
+		qsort(s->intr, s->nintr, sizeof(*s->intr), cmp_intr);
 	for (size_t i = 0; i < s->nintr; i++) {
 		if (money_add(&s->interest_all, s->intr[i].claim) != 0)
 			return -1;
