@@ -5,15 +5,17 @@
 # pdftotext finds in it the customer, the invoice numbers and the closing
 # balance or the amount due, in English and in Chinese (a CJK font is
 # installed: without one, Chinese text drops out of the PDF); pdftoppm
-# renders page 1 of each to PNG under build/statement-pdf/ for a person to
-# look at. Needs chromium, poppler-utils and fonts-noto-cjk (.ci/run
-# installs them); without them it says so and skips.
+# renders page 1 of each to PNG under build/statement-pdf/bin/ (for bin/)
+# for a person to look at. Needs chromium, poppler-utils and
+# fonts-noto-cjk (.ci/run installs them); without them it says so and
+# skips.
 set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
 ST=$BIN/ar-statement
 T=$TMP/pdf
 D=$ROOT/tests/ar-statement
-OUT=$ROOT/build/statement-pdf
+# (per build: make check runs this for bin/ and build/san/ at once)
+OUT=$ROOT/build/statement-pdf/$(basename "$BIN")
 mkdir -p "$T" "$OUT"
 fail=0 n=0
 ok() { n=$((n + 1)); }
@@ -75,5 +77,5 @@ for kl in statement:en confirm:zh reminder:en final:zh statement:zh reminder:zh;
 		grep -q '贵公司' "$T/text" && ok || bad "$tag: no Chinese text in the PDF (fonts-noto-cjk?)"
 	fi
 done
-echo "statement-pdf: $((n - fail)) passed, $fail failed (PDFs and PNGs in build/statement-pdf/)"
+echo "statement-pdf: $((n - fail)) passed, $fail failed (PDFs and PNGs in $OUT)"
 [ $fail -eq 0 ]

@@ -24,7 +24,7 @@ enum {
 	C_NAME, C_ADDRESS, C_PHONE, C_EMAIL, C_TAX_ID, C_BANK, C_SEAL, C_NOSEAL,
 	C_LINES, C_NOLINES, C_OWE, C_OWED, C_ZERO, C_AGED, C_CREDITS,
 	C_MATCHED, C_UNMATCHED, C_INTR, C_INTR_OPEN, C_CAP, C_OVER_CAP,
-	C_DISPUTED, C_NOT_CONFIRM, C_PAY_TO, C_MATCHES, C_CREDIT
+	C_DISPUTED, C_NOT_CONFIRM, C_PAY_TO, C_MATCHES, C_CREDIT, C_NOAGED
 };
 
 enum { L_LINES = 1, L_ITEMS, L_CREDITS, L_AGED, L_MATCH, L_OVERDUE, L_INTR };
@@ -35,12 +35,11 @@ static const struct prose_section sections[] = {
 	  "## {from}至{to}往来明细\n\n" },
 	{ S_OPEN, C_CONFIRM, "## Open items at {to}\n\n",
 	  "## 截至{to}未结清款项\n\n" },
-	{ S_AGED, C_AGED, "**The balance by age at {to}:**\n\n",
-	  "**期末余额账龄：**\n\n" },
+	{ S_AGED, C_AGED, "", "" },
 	{ S_MATCH, C_MATCHES, "**Receipts and credits not yet matched to an "
 	  "invoice.** ", "**尚未核销的收款及红字发票：**" },
 	{ S_OVERDUE, C_DEMAND, "", "" },
-	{ S_INTEREST, C_INTR, "## Late interest\n\n", "## 逾期利息\n\n" },
+	{ S_INTEREST, C_INTR, "**Late interest.** ", "**逾期利息：**" },
 	{ S_PAY, C_LETTER, "", "" },
 	{ S_CLOSE, 0, "", "" },
 	{ S_SLIP, C_CONFIRM, "---\n\n## Reply slip (please return)\n\n",
@@ -79,13 +78,15 @@ static const struct prose_row rows[] = {
 	  "{credits} | **{closing}** |\n\n",
 	  "| {to} | | 期末余额 | | | {debits} | {credits} | **{closing}** |\n\n" },
 	{ S_LINES, C_OWE, 0, "The balance you owe us at {to} is "
-	  "**{closing_words}**.\n\n", "截至{to}，贵公司尚欠我公司"
-	  "**{closing_words}**。\n\n" },
+	  "**{closing_words}**", "截至{to}，贵公司尚欠我公司"
+	  "**{closing_words}**" },
 	{ S_LINES, C_OWED, 0, "At {to} your account is in credit: we owe you "
-	  "**{closing_words}**.\n\n", "截至{to}，贵公司账户为贷方余额，我公司"
-	  "应付贵公司**{closing_words}**。\n\n" },
+	  "**{closing_words}**", "截至{to}，贵公司账户为贷方余额，我公司"
+	  "应付贵公司**{closing_words}**" },
 	{ S_LINES, C_ZERO, 0, "At {to} your account is settled: nothing is "
-	  "owed either way.\n\n", "截至{to}，双方往来已结清，余额为零。\n\n" },
+	  "owed either way", "截至{to}，双方往来已结清，余额为零" },
+	{ S_LINES, C_AGED, 0, ". By age:\n\n", "。账龄如下：\n\n" },
+	{ S_LINES, C_NOAGED, 0, ".\n\n", "。\n\n" },
 
 	/* the confirmation: what makes up the balance */
 	{ S_OPEN, 0, 0, "For our annual reconciliation, please confirm the "
@@ -161,22 +162,18 @@ static const struct prose_row rows[] = {
 	  "贵公司提出异议的款项未列入本函，双方另行协商解决。\n\n" },
 
 	/* late interest, by balance segment */
-	{ S_INTEREST, C_STATEMENT, 0, "Under the late-payment clause of our "
-	  "contract ({rate}), late interest has accrued on these invoices up to "
-	  "{to} or the day each was paid. ",
-	  "根据合同逾期付款条款（{rate}），下列发票截至{to}（或付清之日）"
-	  "产生逾期利息。" },
-	{ S_INTEREST, C_DEMAND, 0, "Under the late-payment clause of our "
-	  "contract ({rate}), late interest has accrued on the overdue invoices "
-	  "up to {to}. We reserve the right to claim it, and interest continues "
-	  "to accrue until payment. ", "根据合同逾期付款条款（{rate}），"
-	  "上述逾期发票截至{to}产生逾期利息。我公司保留追索权利，利息计至"
-	  "实际付款之日。" },
-	{ S_INTEREST, 0, 0, "Each balance is charged for the days it stayed "
-	  "unpaid: a payment lowers the interest from its date on:\n\n"
+	{ S_INTEREST, C_STATEMENT, 0, "Under our contract ({rate}), up to {to} "
+	  "or the day each invoice was paid",
+	  "根据合同逾期付款条款（{rate}），计至{to}或付清之日" },
+	{ S_INTEREST, C_DEMAND, 0, "Under our contract ({rate}), on the overdue "
+	  "invoices up to {to} (it accrues until payment; we reserve the right "
+	  "to claim it)", "根据合同逾期付款条款（{rate}），上述逾期发票计至{to}"
+	  "（利息计至实际付款之日，我公司保留追索权利）" },
+	{ S_INTEREST, 0, 0, ", on each balance for the days it stayed "
+	  "unpaid:\n\n"
 	  "| Invoice | Due date | Charged to | Balance × days | Interest |\n"
 	  "|---|---|---|---|---:|\n",
-	  "利息按未付余额分段计算，每笔付款自付款之日起减少计息基数：\n\n"
+	  "，按未付余额分段计息：\n\n"
 	  "| 发票号 | 到期日 | 计至 | 计息余额×天数 | 利息 |\n"
 	  "|---|---|---|---|---:|\n" },
 	{ S_INTEREST, 0, L_INTR, "| {t_inv} | {t_due} | {t_last} | {t_segs} | "
@@ -379,6 +376,7 @@ holds(void *arg, int cond, int each, int i)
 	case C_ZERO: return s->closing == 0;
 	case C_NOT_CONFIRM: return s->nitems + s->ncredits > 0;
 	case C_AGED: return k == SK_STATEMENT && s->nitems + s->ncredits > 0;
+	case C_NOAGED: return !holds(arg, C_AGED, each, i);
 	case C_CREDITS: return s->ncredits > 0 && k != SK_CONFIRM;
 	case C_PAY_TO: return k != SK_CONFIRM && co->v[CO_BANK] != NULL &&
 		    co->v[CO_ACCOUNT] != NULL;
