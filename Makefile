@@ -3,7 +3,7 @@
 # build (and check) on every core
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 
-BIN = ar-age ar-kpi ar-norm credit-grade deal-plan dun-plan pay-plan pick-script
+BIN = ar-age ar-kpi ar-norm ar-statement credit-grade deal-plan dun-plan pay-plan pick-script
 
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
@@ -25,7 +25,7 @@ LIBHDR = $(sort $(wildcard src/lib/*.h)) src/lib/eaw.inc
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*.c)))
 # fuzz targets (tests/fuzz/NAME.c): libFuzzer builds for make fuzz, and
 # replay builds that make check runs over the saved corpora
-FUZZ = csv json date money norm policy library deal xlsx provision
+FUZZ = csv json date money norm policy library deal xlsx provision company
 FUZZ_TIME = 60
 
 # bin/ holds the tools and nothing else (SPEC 7); objects, the sanitizer

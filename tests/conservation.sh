@@ -62,6 +62,7 @@ credit-grade|--as-of 2026-11-30|
 dun-plan|--as-of 2026-11-30|
 dun-plan|--from 2026-11-20 --to 2026-12-10 --per invoice|invoice
 pick-script|--as-of 2026-11-30 -n 3|invoice
+ar-statement|--as-of 2026-11-30 --from 2025-12-01 --to 2026-11-30 --rate 6|
 EOF
 }
 

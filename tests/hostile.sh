@@ -32,6 +32,7 @@ dun-plan|--as-of 2026-11-30|customer,invoice,invoice_date,due_date,amount,paid,c
 pick-script|--as-of 2026-11-30|customer,invoice,due_date,open,currency,excuse|Acme,I1,2026-10-31,100.00,CNY,quality|1|4|3
 deal-plan||customer,deal,list_price,cost,currency,min_margin|Acme,D1,1000.00,600.00,CNY,0.10|1|3|0
 pay-plan|--as-of 2026-11-30|customer,open,currency|Acme,100.00,CNY|1|2|0
+ar-statement|--as-of 2026-11-30 --from 2026-10-01 --to 2026-11-30|customer,invoice,invoice_date,due_date,amount,paid,currency|Acme,I1,2026-10-01,2026-10-31,100.00,0.00,CNY|1|5|4
 EOF
 }
 

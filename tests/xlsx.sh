@@ -98,7 +98,7 @@ csvcells() {
 
 # the fields that must be numbers and dates, whichever tool writes them
 # (written from SPEC 1.3, 3, 4, 5; not from the vocabulary table)
-NUMS=amount,paid,open,amount_lc,promise_amount,days_overdue,age_days,interest,count,current,d1_30,d31_60,d61_90,d91_120,d121_plus,unapplied,balance,disputed_open,oldest_days,avg_days,billed,collected,opening_ar,closing_ar,current_ar,overdue,dso,dso_avg,dso_countback,bpdso,add,cei,on_time_rate,on_time_rate_amount,overdue_ratio,avg_days_late,max_days_overdue,timeliness,exposure,tenure,score,credit_limit,available,priority,items,oldest_days,list_price,cost,competitor_price,budget,basic,optimal,reference
+NUMS=amount,paid,open,running_balance,credit_left,claim,amount_lc,promise_amount,days_overdue,age_days,interest,count,current,d1_30,d31_60,d61_90,d91_120,d121_plus,unapplied,balance,disputed_open,oldest_days,avg_days,billed,collected,opening_ar,closing_ar,current_ar,overdue,dso,dso_avg,dso_countback,bpdso,add,cei,on_time_rate,on_time_rate_amount,overdue_ratio,avg_days_late,max_days_overdue,timeliness,exposure,tenure,score,credit_limit,available,priority,items,oldest_days,list_price,cost,competitor_price,budget,basic,optimal,reference
 DATES=invoice_date,due_date,paid_date,promise_date,last_contact,hold_until,date,period_start,period_end
 
 compare() {	# compare TAG CSV XCELLS
@@ -157,6 +157,7 @@ pick-script%cd $E && $BIN/dun-plan --as-of 2026-11-30 history.csv | $BIN/pick-sc
 ar-norm%cd $E && $BIN/ar-norm -p kingdee erp/kingdee-ar-detail.csv
 deal-plan%cd $E && $BIN/deal-plan deals.csv
 pay-plan%cd $E && $BIN/ar-age --as-of 2026-11-30 ledger.csv | $BIN/pay-plan --as-of 2026-11-30 -n 3 --rate 12 --down 10
+ar-statement%cd $E && $BIN/ar-statement --as-of 2026-11-30 --from 2026-09-01 --to 2026-11-30 --rate 6 ledger.csv
 EOF
 
 # what a spreadsheet user must never get: a formula, a number that was an id

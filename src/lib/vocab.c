@@ -179,6 +179,9 @@ static const struct vocab_field fields[] = {
 	/* ar-statement and pay-plan (SPEC 8, 9) */
 	{ "kind", "类别", 0, "kind" },
 	{ "running_balance", "余额", VF_MONEY, NULL },
+	{ "credit_left", "核销后余款", VF_MONEY, NULL },
+	{ "claim", "主张利息", VF_MONEY, NULL },
+	{ "over_cap", "超过上限", 0, "bool" },
 	{ "instalment", "期数", VF_NUM, NULL },
 	{ "principal", "本金", VF_MONEY, NULL },
 	{ "payment", "应付金额", VF_MONEY, NULL },
