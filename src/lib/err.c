@@ -24,15 +24,62 @@ err_init(const char *argv0)
 	progname = p ? p + 1 : argv0;
 }
 
+/* S on stderr for a terminal (SPEC 1.9): control characters (C0, DEL,
+ * C1), the bidi overrides and invalid bytes as \xNN or \u{NNNN}, whatever
+ * put them in the message (a file name, a header, a value). err_quote()
+ * has already escaped the backslashes of the values it quotes. */
+static void
+put_term(const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t len = utf8_seqlen(p + i, n - i);
+		if (len == 0) {
+			fprintf(stderr, "\\x%c%c", hex[p[i] >> 4], hex[p[i] & 15]);
+			i++;
+			continue;
+		}
+		utf8_decode(p + i, len, &cp);
+		if (!utf8_unsafe(cp))
+			fwrite(s + i, 1, len, stderr);
+		else if (cp < 0x80)
+			fprintf(stderr, "\\x%c%c", hex[cp >> 4], hex[cp & 15]);
+		else
+			fprintf(stderr, "\\u{%04X}", cp);
+		i += len;
+	}
+}
+
 static void
 vmsg(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
+	char buf[1024], *s = buf;
+	va_list aq;
+	int n;
+
 	fflush(stdout);
-	if (file != NULL)
-		fprintf(stderr, "%s: %s:%lu: ", progname, file, line);
-	else
-		fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "%s: ", progname);
+	if (file != NULL) {
+		put_term(file, strlen(file));
+		fprintf(stderr, ":%lu: ", line);
+	}
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, aq);
+	va_end(aq);
+	/* (a long message, such as a header of 10,000 names: on the heap;
+	 * without memory, cut) */
+	if (n >= (int)sizeof(buf) && (s = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	else if (s == NULL)
+		s = buf;
+	if (n > 0)
+		put_term(s, s == buf && n >= (int)sizeof(buf) ? sizeof(buf) - 1 :
+		    (size_t)n);
+	if (s != buf)
+		free(s);
 	fputc('\n', stderr);
 }
 
@@ -149,8 +196,14 @@ err_quote(char *buf, const char *s, size_t n)
 			buf[o++] = (char)c;
 			i++;
 		} else if (c >= 0x80 && (k = utf8_seqlen(p + i, n - i)) > 0) {
-			memcpy(buf + o, p + i, k);
-			o += k;
+			unsigned cp;
+			utf8_decode(p + i, k, &cp);
+			if (utf8_unsafe(cp))	/* C1, a bidi override */
+				o += (size_t)snprintf(buf + o, 12, "\\u{%04X}", cp);
+			else {
+				memcpy(buf + o, p + i, k);
+				o += k;
+			}
 			i += k;
 		} else {
 			buf[o++] = '\\';
