@@ -9,7 +9,8 @@
 #  5 control characters shown as escapes in text for a terminal
 #  6 a bare CR inside an LF or CRLF file's field is no record break: it is
 #    part of the field (the record stays whole); CR-only files still work
-#  7 ICS: folded on UTF-8 boundaries, no controls, dates in range
+#  7 ICS: folded at 75 octets on UTF-8 boundaries, controls shown as
+#    escapes (SPEC 1.9: ics is text for a terminal), dates in range
 #  8 one writer per reject file (a lock); --reject - is a usage error
 #  9 --excel-safe: no CSV/TSV cell starts a formula, numbers stay numbers
 set -u
@@ -258,6 +259,23 @@ for p in "2026-11-30 2026-12-31" "9999-12-01 9999-12-31"; do
 	    ! grep -q 'DTEND.*:00000000' o.ics &&
 	    [ "$(grep -c '^BEGIN:VEVENT' o.ics)" -ge 2 ] && ok ||
 	    bad "7 dun-plan -o ics --from $1: status $rc, $(head -1 e)"
+done
+# ... 4-byte, 3-byte and 2-byte characters (U+1F600, U+202E, U+0085)
+# at every offset of a fold, C1 and bidi controls shown as escapes, no
+# invalid byte; dates at both ends of the calendar
+for pre in "" a ab abc; do
+	name=$(awk -v p="$pre" 'BEGIN { printf "%s", p; for (i = 0; i < 120; i++) printf "\360\237\230\200\342\200\256\302\205" }')
+	printf 'customer,invoice,invoice_date,due_date,amount\n%s,I1,0001-01-01,0001-01-02,5.00\n%s,I2,9999-12-30,9999-12-31,5.00\n' "$name" "$name" > ics.csv
+	for p in "0001-01-01 0001-03-01" "9999-12-01 9999-12-31"; do
+		set -- $p
+		"$BIN/dun-plan" --from "$1" --to "$2" -o ics ics.csv > o.ics 2> e
+		rc=$?
+		[ $rc = 0 ] && iconv -f UTF-8 -t UTF-8 o.ics > /dev/null 2>&1 &&
+		    ! grep -q "$CTL" o.ics && grep -q 'u{202E}' o.ics &&
+		    [ "$(LC_ALL=C awk 'length($0) > 76' o.ics | wc -l)" = 0 ] &&
+		    ! grep -q 'DT[A-Z]*.*:00000000' o.ics && grep -q '^BEGIN:VEVENT' o.ics && ok ||
+		    bad "7 dun-plan -o ics, a name after \"$pre\", $1: status $rc, $(head -1 e)"
+	done
 done
 cd "$ROOT" || exit 2
 

@@ -68,6 +68,9 @@ csv_reset(struct rec_reader *r, unsigned char delim)
 	if (csv_init(r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die(EXIT_FATAL, "out of memory");
 	csv_set_space_func(r->csv, no_space);
+	/* out of memory inside libcsv is ours to report (exit 2), not a
+	 * record with "malformed quoting" */
+	csv_set_realloc_func(r->csv, xrealloc);
 	csv_set_delim(r->csv, delim);
 	csv_set_blk_size(r->csv, 4096);
 	r->rowdone = 0;
