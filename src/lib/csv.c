@@ -364,16 +364,16 @@ sniff_lines(struct rec_reader *r, struct src *s, size_t from)
 static void
 sniff_eol(struct rec_reader *r, struct src *s, size_t i)
 {
-	size_t e;
+	size_t e = i;
 
-	for (;;) {
-		for (e = i; e < s->end && s->buf[e] != '\n' && s->buf[e] != '\r'; e++)
-			;
+	for (;;) {	/* (on from where the last read ended: small reads) */
+		while (e < s->end && s->buf[e] != '\n' && s->buf[e] != '\r')
+			e++;
 		if (e + 1 < s->end || s->eof)
 			break;
-		e = i - s->pos;
+		e -= s->pos;
 		src_more(r, s, s->pos);
-		i = s->pos + e;
+		e += s->pos;
 	}
 	s->cr_eol = e < s->end && s->buf[e] == '\r' &&
 	    (e + 1 >= s->end || s->buf[e + 1] != '\n');
