@@ -76,14 +76,21 @@ build/gen-invoices: bench/gen-invoices.c
 	@mkdir -p build
 	$(CC) -O2 -std=c11 -Wall -Wextra -o $@ bench/gen-invoices.c
 
-check: $(TOOLS) $(SANTOOLS) $(UNITBIN) $(REPLAY) build/gen-invoices
+# the fault injector of tests/faults.sh (LD_PRELOAD): failing malloc and
+# write(2) at the N-th call
+build/fault-inject.so: tests/fault/inject.c
+	@mkdir -p build
+	$(CC) $(WARN) $(CHECKFLAGS) -O2 -shared -fPIC -o $@ tests/fault/inject.c
+
+check: $(TOOLS) $(SANTOOLS) $(UNITBIN) $(REPLAY) build/gen-invoices build/fault-inject.so
 	@tests/check
 
 lint:
 	@tests/lint
 
-# valgrind on the golden cases (CI runs it; about 5 minutes)
-memcheck: $(TOOLS) $(UNITBIN)
+# valgrind on the golden cases (CI runs it; about 5 minutes), and the
+# allocation failures of tests/faults.sh at every N
+memcheck: $(TOOLS) $(UNITBIN) build/fault-inject.so
 	@tests/memcheck
 
 # make fuzz [FUZZ_TIME=seconds] [FUZZ="csv json"]: never in CI

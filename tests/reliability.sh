@@ -7,10 +7,12 @@
 #  3 on a closed pipe every rejected record reported is in the reject file
 #  4 JSON money from the number's text, never through a double
 #  5 control characters shown as escapes in text for a terminal
-#  6 a bare CR inside an LF file's field is no record break
-#  7 ICS: folded on UTF-8 boundaries, no controls, dates in range
+#  6 a bare CR inside an LF or CRLF file's field is no record break: it is
+#    part of the field (the record stays whole); CR-only files still work
+#  7 ICS: folded at 75 octets on UTF-8 boundaries, controls shown as
+#    escapes (SPEC 1.9: ics is text for a terminal), dates in range
 #  8 one writer per reject file (a lock); --reject - is a usage error
-#  9 --excel-safe: no cell starts a formula
+#  9 --excel-safe: no CSV/TSV cell starts a formula, numbers stay numbers
 set -u
 : "${BIN:?}" "${ROOT:?}" "${TMP:?}"
 T=$TMP/reliability
@@ -46,6 +48,9 @@ rows() {
 	}'
 }
 
+# what text for a terminal never holds (SPEC 1.9): ESC, BEL, C1 (U+0085,
+# U+009B), U+202E
+CTL=$(printf '\033\\|\007\\|\302\205\\|\302\233\\|\342\200\256')
 tools > "$T/tools"
 while IFS='|' read -r t args hdr row col val; do
 	# a small input with two bad rows, and a big one
@@ -93,6 +98,57 @@ while IFS='|' read -r t args hdr row col val; do
 	[ "$said" -gt 0 ] && [ "$said" = "$kept" ] && ok ||
 	    bad "3 $t | head: $said rejects on stderr, $kept in the reject file"
 
+	# 5: escapes, ESC, BEL, a C1 control and U+202E in a header and a
+	# cell: shown as escapes in -o table and md, on stdout and in -v's
+	# stderr; kept as they are in CSV
+	{
+		printf '%s,x\033]0;t\007y\n' "$hdr"
+		echo "$row" | awk -F, -v OFS=, '{ $1 = "\033[2JAcme\302\205x\342\200\256y"; print $0 ",z\033[31m" }'
+	} > c5.csv
+	a5=$args
+	[ "$t" = ar-kpi ] && a5="$args -g customer"	# (a customer column)
+	for o in table md; do
+		"$BIN/$t" $a5 -v -o $o c5.csv > out 2> e
+		rc=$?
+		[ $rc -lt 2 ] && ! grep -q "$CTL" out e && grep -q 'x1b' out && ok ||
+		    bad "5 $t -o $o -v: status $rc, $(grep -c "$CTL" out) lines of stdout and $(grep -c "$CTL" e) of stderr with a control"
+	done
+	"$BIN/$t" $a5 -o csv c5.csv > out 2> e
+	grep -q "$(printf '\033\\[2JAcme\302\205x\342\200\256y')" out && ok ||
+	    bad "5 $t -o csv: the data changed"
+	# ... the missing-column message quotes the header (pick-script
+	# needs no column on an empty input: its table header shows them)
+	printf 'cust\033[2Jomer\342\200\256,x\302\233y\n' > c5m.csv
+	"$BIN/$t" $args -o table c5m.csv > out 2> e
+	rc=$?
+	[ $rc != 1 ] && ! grep -q "$CTL" out e && grep -q 'x1b' out e && ok ||
+	    bad "5 $t: a missing column: status $rc, $(cat -v e | head -1)"
+	# ... and a rejected value
+	echo "$row" | awk -F, -v OFS=, -v k="$col" -v v="$val" \
+	    '{ $k = v "\302\205\342\200\256\033[2J"; print }' | { echo "$hdr"; cat; } > c5r.csv
+	"$BIN/$t" $args c5r.csv > out 2> e
+	rc=$?
+	[ $rc = 1 ] && ! grep -q "$CTL" e && grep -q 'u{202E}' e && ok ||
+	    bad "5 $t: a rejected value: status $rc, $(cat -v e | head -1)"
+
+	# 6: a bare CR inside a field of an LF file is no record break (the
+	# tail would be a record of another customer)
+	{ echo "$hdr"; echo "$row" | awk -F, -v OFS=, '{ $1 = "ACME Ltd\rBETA"; print }'; } > c6.csv
+	"$BIN/$t" $args c6.csv > out 2> e
+	rc=$?
+	[ $rc = 0 ] && ! grep -q '^BETA' out && ok ||
+	    bad "6 $t: a bare CR in a field: status $rc, $(grep -c '^BETA' out) rows of BETA, $(head -1 e)"
+
+	# 9: --excel-safe: a cell that would start a formula gets a leading '
+	{
+		printf '%s,=cmd\n' "$hdr"
+		echo "$row" | awk -F, -v OFS=, '{ $1 = "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""; print $0 ",@SUM(A1)" }'
+	} > c9.csv
+	"$BIN/$t" $a5 --excel-safe c9.csv > out 2> e
+	rc=$?
+	[ $rc = 0 ] && grep -q "\"'=HYPERLINK" out && ! grep -q '^"=\|,"=\|^=\|,=\|,@\|^@\|,+\|^+' out && ok ||
+	    bad "9 $t --excel-safe: status $rc, $(head -2 out | cut -c1-80), $(head -1 e)"
+
 	# 8: a reject file another process writes (a lock): exit 2, untouched
 	cp keep.csv locked.csv
 	flock -x locked.csv sh -c "\"\$0\" $args --reject locked.csv v.csv > /dev/null 2> e" "$BIN/$t"
@@ -135,6 +191,60 @@ for t in ar-kpi credit-grade dun-plan; do
 	[ "$(grep -c 'too many decimals\|"1e3"' e)" = 3 ] && ok || bad "4 $t: JSON money through a double"
 done
 
+# 6: a bare CR in a field, through the fast path and libcsv's (a quote on
+# the line), in LF and CRLF files, CSV and TSV; CR-only files still work
+H='customer,invoice,invoice_date,due_date,amount'
+for v in 'lf|\n|ACME Ltd\rBETA,I9,2026-01-01,2026-02-01,500.00' \
+    'crlf|\r\n|ACME Ltd\rBETA,I9,2026-01-01,2026-02-01,500.00' \
+    'quoted|\n|ACME Ltd\rBETA,"I9",2026-01-01,2026-02-01,500.00' \
+    'quoted-crlf|\r\n|ACME Ltd\rBETA,I9,"2026-01-01",2026-02-01,500.00' \
+    'tsv|\n|ACME Ltd\rBETA\tI9\t2026-01-01\t2026-02-01\t500.00'; do
+	name=${v%%|*} v=${v#*|} nl=${v%%|*} r=${v#*|}
+	h=$H
+	[ "$name" = tsv ] && h=$(echo "$H" | tr , '\t')
+	printf "%s$nl$r${nl}B2,I2,2026-01-01,2026-02-01,1.00$nl" "$h" > c6.csv
+	[ "$name" = tsv ] && printf "%s$nl$r${nl}B2\tI2\t2026-01-01\t2026-02-01\t1.00$nl" "$h" > c6.csv
+	"$BIN/ar-age" --as-of 2026-11-30 -o json c6.csv > out 2> e
+	rc=$?
+	[ $rc = 0 ] && [ "$(wc -l < out)" = 2 ] &&
+	    grep -q '"customer":"ACME Ltd\\rBETA","invoice":"I9".*"open":500.00' out && ok ||
+	    bad "6 $name: a bare CR in a field: status $rc, $(cut -c1-60 out | head -3), $(head -1 e)"
+done
+# ... CSV output quotes it, so that it reads back as one field
+printf '%s\nACME Ltd\rBETA,I9,2026-01-01,2026-02-01,500.00\n' "$H" > c6.csv
+"$BIN/ar-age" --as-of 2026-11-30 c6.csv | "$BIN/ar-age" --as-of 2026-11-30 -o json > out 2> e
+[ "$(wc -l < out)" = 1 ] && grep -q 'ACME Ltd\\rBETA' out && ok || bad "6: a CR in a field does not round-trip"
+# ... a file whose lines end in CR alone: one record a line
+printf '%s\rA,I1,2026-01-01,2026-02-01,5.00\rB,"I2",2026-01-01,2026-02-01,6.00\r' "$H" > c6.csv
+"$BIN/ar-age" --as-of 2026-11-30 -o json c6.csv > out 2> e
+rc=$?
+[ $rc = 0 ] && [ "$(wc -l < out)" = 2 ] && grep -q '"customer":"B","invoice":"I2"' out && ok ||
+    bad "6: CR-only line ends: status $rc, $(head -1 e)"
+
+# 9: --excel-safe in CSV and TSV, a header included; numbers (a credit
+# passed through, a computed negative amount) stay numbers; without it,
+# and in JSON, the data stays exact; xlsx writes text as text, never a
+# formula
+printf '%s,=note\n"=1+2",I1,2026-01-01,2026-02-01,-12.50,+cmd|x\n-B,I2,2026-01-01,2026-02-01,1.00,"\tx"\n' "$H" > c9.csv
+"$BIN/ar-age" --as-of 2026-11-30 --excel-safe c9.csv > out 2> e
+rc=$?
+[ $rc = 0 ] && [ "$(head -1 out | cut -d, -f6)" = "'=note" ] &&
+    grep -q "^'=1+2,I1,2026-01-01,2026-02-01,-12.50,'+cmd|x,-12.50," out &&
+    grep -q "^'-B,I2,.*,'	x," out && ok ||
+    bad "9 --excel-safe csv: status $rc, $(cat out)"
+"$BIN/ar-age" --as-of 2026-11-30 --excel-safe -o tsv c9.csv > out 2> e
+rc=$?
+[ $rc = 0 ] && grep -q "^'=1+2	I1	2026-01-01	2026-02-01	-12.50	'+cmd|x	-12.50	" out &&
+    grep -q "^'-B	.*	'\\\\tx	" out && ok || bad "9 --excel-safe tsv: status $rc, $(cat out)"
+"$BIN/ar-age" --as-of 2026-11-30 c9.csv > out 2> e
+grep -q '^=1+2,I1,.*,+cmd|x,' out && ok || bad "9: without --excel-safe the data changed"
+"$BIN/ar-age" --as-of 2026-11-30 --excel-safe -o json c9.csv > out 2> e
+grep -q '"customer":"=1+2"' out && ok || bad "9: --excel-safe changed JSON"
+rm -f c9.xlsx
+"$BIN/ar-age" --as-of 2026-11-30 -o xlsx -O c9.xlsx c9.csv 2> e
+unzip -p c9.xlsx xl/worksheets/sheet1.xml > sheet.xml 2> /dev/null
+grep -q '=1+2' sheet.xml && ! grep -q '<f>' sheet.xml && ok || bad "9: xlsx: a formula, or no text"
+
 # 7: ICS: a long name cut on UTF-8 boundaries, controls left out, no
 # line over 75 octets, a date at the end of the calendar
 name=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "北" }')
@@ -149,6 +259,23 @@ for p in "2026-11-30 2026-12-31" "9999-12-01 9999-12-31"; do
 	    ! grep -q 'DTEND.*:00000000' o.ics &&
 	    [ "$(grep -c '^BEGIN:VEVENT' o.ics)" -ge 2 ] && ok ||
 	    bad "7 dun-plan -o ics --from $1: status $rc, $(head -1 e)"
+done
+# ... 4-byte, 3-byte and 2-byte characters (U+1F600, U+202E, U+0085)
+# at every offset of a fold, C1 and bidi controls shown as escapes, no
+# invalid byte; dates at both ends of the calendar
+for pre in "" a ab abc; do
+	name=$(awk -v p="$pre" 'BEGIN { printf "%s", p; for (i = 0; i < 120; i++) printf "\360\237\230\200\342\200\256\302\205" }')
+	printf 'customer,invoice,invoice_date,due_date,amount\n%s,I1,0001-01-01,0001-01-02,5.00\n%s,I2,9999-12-30,9999-12-31,5.00\n' "$name" "$name" > ics.csv
+	for p in "0001-01-01 0001-03-01" "9999-12-01 9999-12-31"; do
+		set -- $p
+		"$BIN/dun-plan" --from "$1" --to "$2" -o ics ics.csv > o.ics 2> e
+		rc=$?
+		[ $rc = 0 ] && iconv -f UTF-8 -t UTF-8 o.ics > /dev/null 2>&1 &&
+		    ! grep -q "$CTL" o.ics && grep -q 'u{202E}' o.ics &&
+		    [ "$(LC_ALL=C awk 'length($0) > 76' o.ics | wc -l)" = 0 ] &&
+		    ! grep -q 'DT[A-Z]*.*:00000000' o.ics && grep -q '^BEGIN:VEVENT' o.ics && ok ||
+		    bad "7 dun-plan -o ics, a name after \"$pre\", $1: status $rc, $(head -1 e)"
+	done
 done
 cd "$ROOT" || exit 2
 

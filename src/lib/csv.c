@@ -53,6 +53,14 @@ no_space(unsigned char c)
 	return 0;	/* libcsv would otherwise trim spaces and tabs */
 }
 
+/* In an LF or CRLF file only LF ends a record: a bare CR is a byte of its
+ * field (slow_csv() hands libcsv a CRLF's CR only inside quotes). */
+static int
+lf_only(unsigned char c)
+{
+	return c == '\n';
+}
+
 void
 csv_reset(struct rec_reader *r, unsigned char delim)
 {
@@ -60,6 +68,9 @@ csv_reset(struct rec_reader *r, unsigned char delim)
 	if (csv_init(r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die(EXIT_FATAL, "out of memory");
 	csv_set_space_func(r->csv, no_space);
+	/* out of memory inside libcsv is ours to report (exit 2), not a
+	 * record with "malformed quoting" */
+	csv_set_realloc_func(r->csv, xrealloc);
 	csv_set_delim(r->csv, delim);
 	csv_set_blk_size(r->csv, 4096);
 	r->rowdone = 0;
@@ -113,6 +124,32 @@ tsv_unescape(struct rec_reader *r)
 	}
 }
 
+/* Feed libcsv one physical line; returns the bytes of it taken (all of
+ * them, or where it stopped). In an LF file the terminator goes in as LF,
+ * or as it is inside a quoted field (QUOTES: the quotes fed so far for
+ * this record; odd inside a quoted field, as "" keeps the count odd). */
+static size_t
+feed(struct rec_reader *r, const struct src *s, const char *p,
+    const struct scan_line *l, size_t *quotes)
+{
+	size_t done;
+
+	if (s->cr_eol)
+		return csv_parse(r->csv, p, l->next, csv_cb1, csv_cb2, r);
+	done = csv_parse(r->csv, p, l->len, csv_cb1, csv_cb2, r);
+	if (done < l->len || l->next == l->len)
+		return done;
+	for (const char *q = p; (q = memchr(q, '"', (size_t)(p + l->len - q)));
+	    q++)
+		(*quotes)++;
+	if (*quotes % 2)
+		done += csv_parse(r->csv, p + l->len, l->next - l->len, csv_cb1,
+		    csv_cb2, r);
+	else if (csv_parse(r->csv, "\n", 1, csv_cb1, csv_cb2, r) == 1)
+		done = l->next;
+	return done;
+}
+
 /* A record libcsv has to parse: feed it physical lines until the row ends. */
 static int
 slow_csv(struct rec_reader *r, struct src *s, struct scan_line *l)
@@ -120,13 +157,15 @@ slow_csv(struct rec_reader *r, struct src *s, struct scan_line *l)
 	size_t start = s->pos, first_next = s->pos + l->next;
 	unsigned long first_line = s->line - 1;
 	unsigned long extra = 0;
+	size_t quotes = 0;
 
 	r->rec_off = s->base + (off_t)s->pos;
 	r->nfv = 0;
 	r->rowdone = 0;
+	csv_set_term_func(r->csv, s->cr_eol ? NULL : lf_only);
 	for (;;) {
 		const char *p = s->buf + s->pos;
-		size_t done = csv_parse(r->csv, p, l->next, csv_cb1, csv_cb2, r);
+		size_t done = feed(r, s, p, l, &quotes);
 		if (done < l->next || csv_error(r->csv) != CSV_SUCCESS) {
 			if (extra > 0)
 				snprintf(r->errbuf, sizeof(r->errbuf), "malformed quoting at "
@@ -175,7 +214,7 @@ slow_csv(struct rec_reader *r, struct src *s, struct scan_line *l)
 		}
 		/* the next physical line */
 		while (!scan_line(s->buf + s->pos, s->buf + s->end, s->eof,
-		    s->delim, '"', r->dpos, 0, l)) {
+		    s->cr_eol, s->delim, '"', r->dpos, 0, l)) {
 			if (s->eof) {
 				l->len = l->next = s->end - s->pos;
 				break;
@@ -217,8 +256,8 @@ read_delim(struct rec_reader *r, struct src *s, int force_slow)
 			continue;
 		}
 		p = s->buf + s->pos;
-		if (!scan_line(p, s->buf + s->end, s->eof, s->delim, s->special,
-		    r->dpos, r->maxd, &l)) {
+		if (!scan_line(p, s->buf + s->end, s->eof, s->cr_eol, s->delim,
+		    s->special, r->dpos, r->maxd, &l)) {
 			if (!s->eof) {
 				src_more(r, s, s->pos);
 				continue;
@@ -323,6 +362,26 @@ sniff_lines(struct rec_reader *r, struct src *s, size_t from)
 	}
 }
 
+/* CR-only line ends, when the first line ends in a bare CR (old Mac
+ * exports); else LF or CRLF, and a bare CR is data. */
+static void
+sniff_eol(struct rec_reader *r, struct src *s, size_t i)
+{
+	size_t e = i;
+
+	for (;;) {	/* (on from where the last read ended: small reads) */
+		while (e < s->end && s->buf[e] != '\n' && s->buf[e] != '\r')
+			e++;
+		if (e + 1 < s->end || s->eof)
+			break;
+		e -= s->pos;
+		src_more(r, s, s->pos);
+		e += s->pos;
+	}
+	s->cr_eol = e < s->end && s->buf[e] == '\r' &&
+	    (e + 1 >= s->end || s->buf[e + 1] != '\n');
+}
+
 void
 detect(struct rec_reader *r, struct src *s)
 {
@@ -344,6 +403,8 @@ detect(struct rec_reader *r, struct src *s)
 	}
 	if (s->fmt == FMT_AUTO)
 		s->fmt = (s->buf[i] == '{' || s->buf[i] == '[') ? FMT_JSON : FMT_CSV;
+	if (s->fmt != FMT_JSON)
+		sniff_eol(r, s, i);
 	if (s->fmt == FMT_TSV) {
 		s->delim = r->o.delim ? (unsigned char)r->o.delim : '\t';
 		s->special = '\\';

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "dealdoc.h"
 #include "money.h"
+#include "utf8.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -621,17 +622,19 @@ dups(struct ctx *c, const char *s)
 static const char *
 esc(struct ctx *c, const char *p, size_t n)
 {
-	char *s = arena_alloc(&c->a, 2 * n + 1), *o = s;
+	size_t m;
+	/* (no control character from the data in text for people: SPEC 1.9) */
+	char *t = utf8_term_nl(p, n, " ", &m);
+	char *s = arena_alloc(&c->a, 2 * m + 1), *o = s;
 
-	for (size_t i = 0; i < n; i++) {
-		char ch = p[i];
-		if (ch == '\n' || ch == '\r' || ch == '\t')
-			ch = ' ';
+	for (size_t i = 0; i < m; i++) {
+		char ch = t[i];
 		if (ch != '\0' && strchr("\\`*_[]<>|#~{}", ch))
 			*o++ = '\\';
 		*o++ = ch;
 	}
 	*o = '\0';
+	free(t);
 	return s;
 }
 

@@ -24,6 +24,35 @@ err_init(const char *argv0)
 	progname = p ? p + 1 : argv0;
 }
 
+/* S on F for a terminal (SPEC 1.9): control characters (C0, DEL, C1),
+ * the bidi overrides and invalid bytes as \xNN or \u{NNNN}, whatever put
+ * them in the message (a file name, a header, a value). err_quote() has
+ * already escaped the backslashes of the values it quotes. */
+static void
+put_term(FILE *f, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t len = utf8_seqlen(p + i, n - i);
+		if (len == 0) {
+			fprintf(f, "\\x%c%c", hex[p[i] >> 4], hex[p[i] & 15]);
+			i++;
+			continue;
+		}
+		utf8_decode(p + i, len, &cp);
+		if (!utf8_unsafe(cp))
+			fwrite(s + i, 1, len, f);
+		else if (cp < 0x80)
+			fprintf(f, "\\x%c%c", hex[cp >> 4], hex[cp & 15]);
+		else
+			fprintf(f, "\\u{%04X}", cp);
+		i += len;
+	}
+}
+
 /* rec_reduce's threads (err_thread): a range's messages wait in SINK,
  * its line numbers go through LINE until they are needed. */
 static _Thread_local FILE *sink;
@@ -38,6 +67,9 @@ vmsg2(const char *key, int fatal, const char *file, unsigned long line,
     const char *fmt, va_list ap)
 {
 	FILE *f = sink && !fatal ? sink : stderr;
+	char buf[1024], *s = buf;
+	va_list aq;
+	int n;
 
 	if (file != NULL && line_of != NULL)
 		line = line_of(line_arg, line);
@@ -47,11 +79,25 @@ vmsg2(const char *key, int fatal, const char *file, unsigned long line,
 		fprintf(f, "O%s%c", key, '\0');
 	else
 		fputc('M', f);
-	if (file != NULL)
-		fprintf(f, "%s: %s:%lu: ", progname, file, line);
-	else
-		fprintf(f, "%s: ", progname);
-	vfprintf(f, fmt, ap);
+	fprintf(f, "%s: ", progname);
+	if (file != NULL) {
+		put_term(f, file, strlen(file));
+		fprintf(f, ":%lu: ", line);
+	}
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, aq);
+	va_end(aq);
+	/* (a long message, such as a header of 10,000 names: on the heap;
+	 * without memory, cut) */
+	if (n >= (int)sizeof(buf) && (s = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	else if (s == NULL)
+		s = buf;
+	if (n > 0)
+		put_term(f, s, s == buf && n >= (int)sizeof(buf) ?
+		    sizeof(buf) - 1 : (size_t)n);
+	if (s != buf)
+		free(s);
 	fputc('\n', f);
 	if (f != stderr) {
 		fputc('\0', f);
@@ -244,8 +290,14 @@ err_quote(char *buf, const char *s, size_t n)
 			buf[o++] = (char)c;
 			i++;
 		} else if (c >= 0x80 && (k = utf8_seqlen(p + i, n - i)) > 0) {
-			memcpy(buf + o, p + i, k);
-			o += k;
+			unsigned cp;
+			utf8_decode(p + i, k, &cp);
+			if (utf8_unsafe(cp))	/* C1, a bidi override */
+				o += (size_t)snprintf(buf + o, 12, "\\u{%04X}", cp);
+			else {
+				memcpy(buf + o, p + i, k);
+				o += k;
+			}
 			i += k;
 		} else {
 			buf[o++] = '\\';

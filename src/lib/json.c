@@ -203,6 +203,9 @@ numbers_as_written(struct rec_reader *r)
 	}
 }
 
+/* jansson allocates through xmalloc (set once, before its first value) */
+static int alloc_set;
+
 int
 read_json(struct rec_reader *r, struct src *s)
 {
@@ -219,6 +222,12 @@ read_json(struct rec_reader *r, struct src *s)
 	r->parsed = 0;
 	r->mapped = 0;
 	r->is_object = 0;
+	if (!alloc_set) {
+		/* out of memory inside jansson is ours to report (exit 2),
+		 * not a record rejected as "invalid JSON" */
+		json_set_alloc_funcs(xmalloc, free);
+		alloc_set = 1;
+	}
 	r->json = json_loadb(r->raw, r->rawlen, JSON_REJECT_DUPLICATES |
 	    JSON_DECODE_ANY, &err);
 	if (r->json == NULL) {

@@ -69,6 +69,9 @@ static const struct copt copts[] = {
 	  "      --merge            read partials, write what one run would have" },
 	{ { "shard", required_argument, NULL, OPT_SHARD }, OG_PARTIAL,
 	  "      --shard K/N        only the customers whose FNV-1a hash mod N is K" },
+	{ { "excel-safe", no_argument, NULL, OPT_EXCEL_SAFE }, 0,
+	  "      --excel-safe       CSV, TSV: a text cell that would start a formula\n"
+	  "                         (= + - @ tab CR) gets a leading ' (numbers stay)" },
 	{ { "fields", required_argument, NULL, OPT_FIELDS }, 0,
 	  "      --fields LIST      the input has no header: these are its columns" },
 };
@@ -352,6 +355,9 @@ opts_next(struct common *c, int argc, char **argv, const struct option *own,
 			break;
 		case OPT_STRICT:
 			c->in.strict = 1;
+			break;
+		case OPT_EXCEL_SAFE:
+			out_excel_safe = 1;
 			break;
 		case OPT_MAX_RECORD:
 			c->in.max_record = (size_t)opts_int("--max-record", optarg,

@@ -16,12 +16,13 @@
 enum {
 	OPT_AS_OF = 256, OPT_CURRENCY, OPT_REJECT, OPT_STRICT, OPT_MAX_RECORD,
 	OPT_LANG, OPT_EXPLAIN, OPT_POLICY, OPT_POLICY_DUMP, OPT_FROM, OPT_TO,
-	OPT_FIELDS, OPT_PARTIAL, OPT_MERGE, OPT_SHARD,
+	OPT_FIELDS, OPT_PARTIAL, OPT_MERGE, OPT_SHARD, OPT_EXCEL_SAFE,
 	OPT_TOOL = 400
 };
 
 /* Groups of common options a tool takes (-h -V -v -q -i -o -O -F --as-of
- * --currency --lang --reject --strict --max-record are always there: a
+ * --currency --lang --reject --strict --max-record --excel-safe are
+ * always there: a
  * script passes them to every tool). OG_AS_OF and OG_LANG say that the
  * tool's figures or text depend on them (the --help wording). */
 enum {

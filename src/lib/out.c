@@ -104,6 +104,52 @@ ob_csv(struct obuf *o, const char *p, size_t n, char delim)
 	ob_putc(o, '"');
 }
 
+int out_excel_safe;
+
+/* A plain number: a sign, then digits with dots and grouping commas. */
+static int
+plain_number(const char *p, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (n > 0 && (p[0] == '-' || p[0] == '+'))
+		i++;
+	for (; i < n; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			digits++;
+		else if (p[i] != '.' && p[i] != ',')
+			return 0;
+	}
+	return digits > 0;
+}
+
+int
+out_formula_like(const char *p, size_t n)
+{
+	return n > 0 && strchr("=+-@\t\r", p[0]) != NULL && p[0] != '\0' &&
+	    !plain_number(p, n);
+}
+
+/* A text cell of CSV or TSV output, made safe when --excel-safe asks. */
+static void
+ob_text_cell(struct obuf *o, enum rec_fmt fmt, const char *p, size_t n)
+{
+	char *t = NULL;
+
+	if (out_excel_safe && out_formula_like(p, n)) {
+		t = xmalloc(n + 1);
+		t[0] = '\'';
+		memcpy(t + 1, p, n);
+		p = t;
+		n++;
+	}
+	if (fmt == FMT_CSV)
+		ob_csv(o, p, n, ',');
+	else
+		ob_tsv(o, p, n);
+	free(t);
+}
+
 void
 ob_tsv(struct obuf *o, const char *p, size_t n)
 {
@@ -314,10 +360,7 @@ w_header(struct writer *w)
 			const char *name = w_col_name(w, &w->plan[i]);
 			if (i > 0)
 				ob_putc(&w->ob, w->delim);
-			if (w->fmt == FMT_CSV)
-				ob_csv(&w->ob, name, strlen(name), ',');
-			else
-				ob_tsv(&w->ob, name, strlen(name));
+			ob_text_cell(&w->ob, w->fmt, name, strlen(name));
 		}
 		ob_putc(&w->ob, '\n');
 		break;
@@ -467,10 +510,7 @@ w_row(struct writer *w, const struct rec *in, const struct cell *cells)
 			continue;
 		}
 		p = w_col_text(w, c, in, cells, buf, &n, 0);
-		if (w->fmt == FMT_CSV)
-			ob_csv(&w->ob, p, n, ',');
-		else
-			ob_tsv(&w->ob, p, n);
+		ob_text_cell(&w->ob, w->fmt, p, n);
 	}
 	ob_putc(&w->ob, '\n');
 }

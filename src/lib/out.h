@@ -32,6 +32,14 @@ void ob_close(struct obuf *o);	/* flush, fsync nothing, close, check */
 /* Field encoders. */
 void ob_csv(struct obuf *o, const char *p, size_t n, char delim);
 void ob_tsv(struct obuf *o, const char *p, size_t n);
+/* --excel-safe (OWASP's CSV injection advice): in CSV and TSV output a
+ * text cell that a spreadsheet would take for a formula (it starts with
+ * =, +, -, @, tab or CR) is written with a leading ', unless the whole cell
+ * is a plain number such as -12.50 (a number is no formula, and stays a
+ * number). Computed numbers are never touched; the reject file keeps the
+ * records verbatim, to be fed back in. */
+extern int out_excel_safe;
+int out_formula_like(const char *p, size_t n);
 void ob_json_str(struct obuf *o, const char *p, size_t n);
 /* A value as JSON (keeps its JSON type; CSV text stays a string). */
 void ob_json_val(struct obuf *o, const struct val *v);

@@ -40,6 +40,7 @@ struct src {
 	int spooling, from_spool;
 	enum rec_fmt fmt;
 	unsigned char delim, special;
+	int cr_eol;		/* CR-only line ends: a bare CR ends a line */
 	unsigned ncols;		/* header fields */
 	int *perm;		/* header field -> slot, -1 dropped */
 	char *buf;		/* data; SCAN_PAD readable bytes beyond cap */

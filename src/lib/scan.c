@@ -13,7 +13,7 @@ enum { K_DELIM = 1, K_SPECIAL = 2, K_LF = 4, K_CR = 8, K_NUL = 16, K_HIGH = 32 }
 
 /* Handle one structural byte at offset I; returns 1 when the line ended. */
 static inline int
-structural(const char *p, const char *end, int at_eof, size_t i,
+structural(const char *p, const char *end, int at_eof, int cr_eol, size_t i,
     unsigned char c, unsigned char delim, unsigned char special,
     uint32_t *dpos, unsigned maxd, struct scan_line *l, int *need_more)
 {
@@ -38,6 +38,8 @@ structural(const char *p, const char *end, int at_eof, size_t i,
 			l->next = i + 1;
 			return 1;
 		}
+		if (p[i + 1] != '\n' && !cr_eol)
+			return 0;	/* a bare CR in an LF file: a byte of its field */
 		l->len = i;
 		l->next = i + 1 + (p[i + 1] == '\n');
 		return 1;
@@ -52,7 +54,8 @@ structural(const char *p, const char *end, int at_eof, size_t i,
 }
 
 static int
-scan_scalar(const char *p, const char *end, int at_eof, unsigned char delim,
+scan_scalar(const char *p, const char *end, int at_eof, int cr_eol,
+    unsigned char delim,
     unsigned char special, uint32_t *dpos, unsigned maxd, struct scan_line *l)
 {
 	size_t n = (size_t)(end - p);
@@ -62,8 +65,8 @@ scan_scalar(const char *p, const char *end, int at_eof, unsigned char delim,
 		unsigned char c = (unsigned char)p[i];
 		if (c == delim || c == '\n' || c == '\r' || c == special ||
 		    c == 0 || c >= 0x80) {
-			if (structural(p, end, at_eof, i, c, delim, special, dpos,
-			    maxd, l, &need_more))
+			if (structural(p, end, at_eof, cr_eol, i, c, delim,
+			    special, dpos, maxd, l, &need_more))
 				return !need_more;
 		}
 	}
@@ -71,8 +74,9 @@ scan_scalar(const char *p, const char *end, int at_eof, unsigned char delim,
 }
 
 int
-scan_line(const char *p, const char *end, int at_eof, unsigned char delim,
-    unsigned char special, uint32_t *dpos, unsigned maxd, struct scan_line *l)
+scan_line(const char *p, const char *end, int at_eof, int cr_eol,
+    unsigned char delim, unsigned char special, uint32_t *dpos, unsigned maxd,
+    struct scan_line *l)
 {
 	l->len = l->next = 0;
 	l->flags = 0;
@@ -102,8 +106,8 @@ scan_line(const char *p, const char *end, int at_eof, unsigned char delim,
 				size_t i = base + (size_t)__builtin_ctz(m);
 				unsigned char c = (unsigned char)p[i];
 				m &= m - 1;
-				if (structural(p, end, at_eof, i, c, delim, special,
-				    dpos, maxd, l, &need_more))
+				if (structural(p, end, at_eof, cr_eol, i, c, delim,
+				    special, dpos, maxd, l, &need_more))
 					return !need_more;
 				if (l->flags & SCAN_HIGH) {
 					/* one high byte is enough: UTF-8 is checked later */
@@ -115,5 +119,5 @@ scan_line(const char *p, const char *end, int at_eof, unsigned char delim,
 		return 0;
 	}
 #endif
-	return scan_scalar(p, end, at_eof, delim, special, dpos, maxd, l);
+	return scan_scalar(p, end, at_eof, cr_eol, delim, special, dpos, maxd, l);
 }

@@ -1,7 +1,7 @@
 /* scan.h - find one physical line and its delimiters (the CSV/TSV fast path).
  *
- * A physical line ends at LF, CRLF or a bare CR (libcsv treats CR and LF as
- * terminators and skips the LF of a CRLF, so the two agree on records). The
+ * A physical line ends at LF or CRLF, or in a CR-only file at a bare CR
+ * (csv.c gives libcsv the same terminators, so the two agree on records). The
  * scanner also reports what makes a line unsuitable for the zero-copy path:
  * a quote (CSV: libcsv parses the line) or backslash (TSV: unescape), a NUL
  * byte, and bytes >= 0x80 (UTF-8 must be checked). */
@@ -27,13 +27,16 @@ struct scan_line {
 	unsigned ndelim;	/* delimiters seen (fields = ndelim + 1) */
 };
 
-/* Scan the line at P (END = end of valid data). Delimiter offsets go to
+/* Scan the line at P (END = end of valid data). CR_EOL: a bare CR ends a
+ * line (a CR-only file); else it is a byte of its field, and only LF and
+ * CRLF end lines (SPEC 1.2; issue 13: "ACME\rBETA,..." is one record). Delimiter offsets go to
  * DPOS[0 .. min(ndelim, maxd)). Returns 1 with *L filled, or 0 when no
  * terminator was found before END (more data needed; at end of input the
  * caller takes [P, END) as the last line). A CR as the last byte before END
  * returns 0 unless AT_EOF, since an LF may follow. */
-int scan_line(const char *p, const char *end, int at_eof, unsigned char delim,
-    unsigned char special, uint32_t *dpos, unsigned maxd, struct scan_line *l);
+int scan_line(const char *p, const char *end, int at_eof, int cr_eol,
+    unsigned char delim, unsigned char special, uint32_t *dpos, unsigned maxd,
+    struct scan_line *l);
 
 /* Force the portable byte loop (differential tests compare both). */
 extern int scan_force_scalar;
