@@ -130,24 +130,32 @@ out_formula_like(const char *p, size_t n)
 	    !plain_number(p, n);
 }
 
-/* A text cell of CSV or TSV output, made safe when --excel-safe asks. */
+/* A text cell of CSV or TSV output, made safe when --excel-safe asks
+ * (out of line: the rare case). */
 static void
+ob_safe_cell(struct obuf *o, enum rec_fmt fmt, const char *p, size_t n)
+{
+	char *t = xmalloc(n + 1);
+
+	t[0] = '\'';
+	memcpy(t + 1, p, n);
+	if (fmt == FMT_CSV)
+		ob_csv(o, t, n + 1, ',');
+	else
+		ob_tsv(o, t, n + 1);
+	free(t);
+}
+
+/* A text cell of CSV or TSV output. */
+static inline void
 ob_text_cell(struct obuf *o, enum rec_fmt fmt, const char *p, size_t n)
 {
-	char *t = NULL;
-
-	if (out_excel_safe && out_formula_like(p, n)) {
-		t = xmalloc(n + 1);
-		t[0] = '\'';
-		memcpy(t + 1, p, n);
-		p = t;
-		n++;
-	}
-	if (fmt == FMT_CSV)
+	if (out_excel_safe && out_formula_like(p, n))
+		ob_safe_cell(o, fmt, p, n);
+	else if (fmt == FMT_CSV)
 		ob_csv(o, p, n, ',');
 	else
 		ob_tsv(o, p, n);
-	free(t);
 }
 
 void
