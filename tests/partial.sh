@@ -146,7 +146,11 @@ if command -v parallel > /dev/null 2>&1; then
 	# two hosts: this one and "hostb", reached through a stand-in for ssh
 	cat > "$T/ssh" << 'EOF'
 #!/bin/sh
-# ssh HOST COMMAND: run COMMAND here (options and the host are skipped)
+# ssh HOST COMMAND: run COMMAND here (options and the host are skipped).
+# sshd gives the command the user's login shell in SHELL, and parallel's
+# remote wrapper runs the job with $SHELL: without it (cron, CI) every job
+# sent to the "host" would die unseen
+SHELL=/bin/sh; export SHELL
 while [ $# -gt 0 ]; do case $1 in -l|-p|-o|-i|-S) shift 2 ;; -*) shift ;; *) break ;; esac; done
 shift
 [ "${1:-}" = -- ] && shift
@@ -156,9 +160,12 @@ EOF
 	chmod +x "$T/ssh"
 	SSHLOG=$T/ssh.log; export SSHLOG
 	: > "$SSHLOG"
-	$P --ssh "$T/ssh" -S 2/:,2/hostb $BIN/credit-grade --as-of 2026-06-30 --partial \
-	    --shard {}/4 "$T/docs.csv" ::: 0 1 2 3 2> /dev/null | $BIN/credit-grade --merge > "$T/merged.out" 2> /dev/null
+	{ $P --ssh "$T/ssh" -S 2/:,2/hostb $BIN/credit-grade --as-of 2026-06-30 --partial \
+	    --shard {}/4 "$T/docs.csv" ::: 0 1 2 3 2> "$T/par.err"; echo $? > "$T/par.rc"; } |
+	    $BIN/credit-grade --merge > "$T/merged.out" 2> /dev/null
 	echo $? > "$T/rc"
+	[ "$(cat "$T/par.rc")" = 0 ] && ok ||
+	    bad "parallel --sshlogin: parallel exited $(cat "$T/par.rc"): $(grep -v '^credit-grade:' "$T/par.err" | head -3)"
 	$BIN/credit-grade --as-of 2026-06-30 "$T/docs.csv" > "$T/one.out" 2> /dev/null; echo $? > "$T/one.rc"
 	same "parallel --sshlogin (two hosts)"
 	[ -s "$SSHLOG" ] && ok || bad "parallel --sshlogin: no job went through the stand-in ssh"
