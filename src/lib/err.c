@@ -24,31 +24,85 @@ err_init(const char *argv0)
 	progname = p ? p + 1 : argv0;
 }
 
-/* S on F for a terminal (SPEC 1.9): control characters (C0, DEL, C1),
+/* A message as it is composed: on the stack, on the heap when long (and,
+ * without memory, cut). It goes out in one write: stderr is unbuffered,
+ * and a message written piecemeal costs a system call a piece and can
+ * interleave with another process's on the same terminal. */
+struct mbuf {
+	char *p;
+	size_t n, cap;
+	char stack[1024];
+};
+
+static void
+mb_put(struct mbuf *b, const char *s, size_t n)
+{
+	/* two bytes kept for the end of the message (mb_end) */
+	if (b->cap - 2 - b->n < n) {
+		size_t cap = b->cap;
+		char *q;
+		while (cap - 2 - b->n < n)
+			cap *= 2;
+		q = b->p == b->stack ? malloc(cap) : realloc(b->p, cap);
+		if (q == NULL)
+			n = b->cap - 2 - b->n;	/* cut */
+		else {
+			if (b->p == b->stack)
+				memcpy(q, b->stack, b->n);
+			b->p = q;
+			b->cap = cap;
+		}
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+/* The message's newline and, in a sink, its frame's NUL. */
+static void
+mb_end(struct mbuf *b, int frame)
+{
+	b->p[b->n++] = '\n';
+	if (frame)
+		b->p[b->n++] = '\0';
+}
+
+/* S into B for a terminal (SPEC 1.9): control characters (C0, DEL, C1),
  * the bidi overrides and invalid bytes as \xNN or \u{NNNN}, whatever put
  * them in the message (a file name, a header, a value). err_quote() has
  * already escaped the backslashes of the values it quotes. */
 static void
-put_term(FILE *f, const char *s, size_t n)
+put_term(struct mbuf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
+	char e[16];
 
 	for (size_t i = 0; i < n;) {
 		unsigned cp;
-		size_t len = utf8_seqlen(p + i, n - i);
+		size_t len, run = i;
+		/* printable ASCII, in one piece */
+		while (i < n && p[i] >= 0x20 && p[i] < 0x7f)
+			i++;
+		if (i > run)
+			mb_put(b, s + run, i - run);
+		if (i >= n)
+			break;
+		len = utf8_seqlen(p + i, n - i);
 		if (len == 0) {
-			fprintf(f, "\\x%c%c", hex[p[i] >> 4], hex[p[i] & 15]);
+			mb_put(b, e, (size_t)snprintf(e, sizeof(e), "\\x%c%c",
+			    hex[p[i] >> 4], hex[p[i] & 15]));
 			i++;
 			continue;
 		}
 		utf8_decode(p + i, len, &cp);
 		if (!utf8_unsafe(cp))
-			fwrite(s + i, 1, len, f);
+			mb_put(b, s + i, len);
 		else if (cp < 0x80)
-			fprintf(f, "\\x%c%c", hex[cp >> 4], hex[cp & 15]);
+			mb_put(b, e, (size_t)snprintf(e, sizeof(e), "\\x%c%c",
+			    hex[cp >> 4], hex[cp & 15]));
 		else
-			fprintf(f, "\\u{%04X}", cp);
+			mb_put(b, e, (size_t)snprintf(e, sizeof(e), "\\u{%04X}",
+			    cp));
 		i += len;
 	}
 }
@@ -67,22 +121,29 @@ vmsg2(const char *key, int fatal, const char *file, unsigned long line,
     const char *fmt, va_list ap)
 {
 	FILE *f = sink && !fatal ? sink : stderr;
+	struct mbuf b;
 	char buf[1024], *s = buf;
 	va_list aq;
 	int n;
 
+	b.p = b.stack;
+	b.n = 0;
+	b.cap = sizeof(b.stack);
 	if (file != NULL && line_of != NULL)
 		line = line_of(line_arg, line);
 	if (f == stderr)
 		fflush(stdout);
-	else if (key != NULL)
-		fprintf(f, "O%s%c", key, '\0');
-	else
-		fputc('M', f);
-	fprintf(f, "%s: ", progname);
+	else if (key != NULL) {
+		mb_put(&b, "O", 1);
+		mb_put(&b, key, strlen(key) + 1);
+	} else
+		mb_put(&b, "M", 1);
+	mb_put(&b, progname, strlen(progname));
+	mb_put(&b, ": ", 2);
 	if (file != NULL) {
-		put_term(f, file, strlen(file));
-		fprintf(f, ":%lu: ", line);
+		put_term(&b, file, strlen(file));
+		mb_put(&b, buf, (size_t)snprintf(buf, sizeof(buf), ":%lu: ",
+		    line));
 	}
 	va_copy(aq, ap);
 	n = vsnprintf(buf, sizeof(buf), fmt, aq);
@@ -94,16 +155,16 @@ vmsg2(const char *key, int fatal, const char *file, unsigned long line,
 	else if (s == NULL)
 		s = buf;
 	if (n > 0)
-		put_term(f, s, s == buf && n >= (int)sizeof(buf) ?
+		put_term(&b, s, s == buf && n >= (int)sizeof(buf) ?
 		    sizeof(buf) - 1 : (size_t)n);
 	if (s != buf)
 		free(s);
-	fputc('\n', f);
-	if (f != stderr) {
-		fputc('\0', f);
-		if (ferror(f))
-			die(EXIT_FATAL, "a thread's messages: %s", strerror(errno));
-	}
+	mb_end(&b, f != stderr);
+	fwrite(b.p, 1, b.n, f);
+	if (b.p != b.stack)
+		free(b.p);
+	if (f != stderr && ferror(f))
+		die(EXIT_FATAL, "a thread's messages: %s", strerror(errno));
 }
 
 static void
