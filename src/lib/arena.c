@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "err.h"
 
+#define FIRST 4096	/* a small input (one letter, a fuzzer's case) stays small */
 #define BLK 65536
 #define HUGE (2u << 20)
 #define BIGBLK (8u << 20)
@@ -26,11 +27,11 @@ arena_alloc(struct arena *a, size_t n)
 
 	n = (n + 15) & ~(size_t)15;
 	if (a->head == NULL || a->head->size - a->used < n) {
-		size_t sz = BLK;
+		size_t sz = FIRST;
 		void *p = NULL;
-		if (a->head != NULL && a->head->size >= BLK && a->head->size < BIGBLK)
-			sz = 2 * a->head->size;
-		else if (a->head != NULL && a->head->size >= BIGBLK)
+		if (a->head != NULL && a->head->size < BIGBLK)
+			sz = 2 * (a->head->size < FIRST ? FIRST : a->head->size);
+		else if (a->head != NULL)
 			sz = BIGBLK;
 		if (n > sz)
 			sz = n;
@@ -68,7 +69,9 @@ arena_reset(struct arena *a)
 
 	while ((b = a->head) != NULL) {
 		a->head = b->next;
-		if (keep == NULL && b->size == BLK) {
+		if (b->size <= BLK && (keep == NULL || b->size > keep->size)) {
+			if (keep != NULL)
+				free(keep);
 			keep = b;
 			continue;
 		}

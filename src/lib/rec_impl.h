@@ -35,7 +35,7 @@ struct src {
 	int raw_eof;		/* read(2) returned 0 */
 	iconv_t cd;		/* (iconv_t)-1: no conversion */
 	char *ib;		/* bytes read, not yet converted */
-	size_t ilen;
+	size_t ilen, icap;
 	int spool;		/* copy of what was read, for rec_rewind */
 	int spooling, from_spool;
 	enum rec_fmt fmt;

@@ -66,7 +66,7 @@ src_read(struct src *s, char *dst, size_t cap)
 			char *in, *out = dst;
 			size_t inleft, outleft = cap, k;
 			if (s->ilen < 64 && !s->raw_eof) {
-				k = raw_read(s, s->ib + s->ilen, CHUNK - s->ilen);
+				k = raw_read(s, s->ib + s->ilen, s->icap - s->ilen);
 				s->ilen += k;
 			}
 			if (s->ilen == 0)
@@ -164,6 +164,14 @@ utf8_start(const struct src *s)
 	    ((unsigned char)s->buf[bad] & 0xc0) == 0xc0);
 }
 
+/* The room for bytes waiting for iconv: a chunk (a test's small chunk
+ * gets a page, which holds the longest sequence iconv waits for). */
+static size_t
+ib_size(void)
+{
+	return rec_chunk == 0 ? CHUNK : rec_chunk < 4096 ? 4096 : rec_chunk;
+}
+
 /* Not UTF-8: read it again through iconv from the fallback encoding. */
 static void
 fall_back(struct rec_reader *r, struct src *s)
@@ -171,7 +179,10 @@ fall_back(struct rec_reader *r, struct src *s)
 	s->cd = iconv_open("UTF-8", r->o.fallback_code);
 	if (s->cd == (iconv_t)-1)
 		die(EXIT_FATAL, "unknown encoding \"%s\"", r->o.fallback_code);
-	s->ib = xrealloc(s->ib, s->end > CHUNK ? s->end : CHUNK);
+	size_t chunk = ib_size();
+
+	s->icap = s->end > chunk ? s->end : chunk;
+	s->ib = xrealloc(s->ib, s->icap);
 	memcpy(s->ib, s->buf, s->end);
 	s->ilen = s->end;
 	s->pos = s->end = 0;
@@ -209,6 +220,7 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 	s->line = 1;
 	s->fmt = r->o.fmt;
 	s->ib = xmalloc(64);
+	s->icap = 64;
 	s->cd = (iconv_t)-1;
 	/* peek for a UTF-16 byte order mark (and a workbook's magic) */
 	while (s->ilen < (rec_convert ? 8u : 2u) && !s->raw_eof)
@@ -241,8 +253,10 @@ src_open(struct rec_reader *r, struct src *s, const char *path)
 			die(EXIT_FATAL, "%s: UTF-16 input, and iconv cannot convert "
 			    "it", s->name);
 	}
-	if (s->cd != (iconv_t)-1)
-		s->ib = xrealloc(s->ib, CHUNK);	/* bytes waiting to be converted */
+	if (s->cd != (iconv_t)-1) {	/* bytes waiting to be converted */
+		s->icap = ib_size();
+		s->ib = xrealloc(s->ib, s->icap);
+	}
 	src_more(r, s, 0);
 	if (s->cd == (iconv_t)-1 && r->o.fallback_code && !utf8_start(s))
 		fall_back(r, s);
