@@ -190,8 +190,7 @@ struct cust {
 	int has_rate;
 };
 
-static struct item *items;	/* in input order */
-static uint32_t *byc;		/* the items' indexes, by customer */
+static struct item *items;	/* by customer, after group_items */
 static size_t nitems, capitems;
 static struct chg *chgs;
 static size_t nchgs, capchgs;
@@ -487,7 +486,7 @@ grade_customer(struct cust *cu, const char *const *f, const size_t *fn)
 		cu->limit = e->limit;
 	}
 	for (uint32_t i = 0; i < cu->n; i++) {
-		struct item *it = &items[byc[cu->first + i]];
+		struct item *it = &items[cu->first + i];
 		if (e != NULL)
 			it->grade = e->grade;
 		else if (!it->grade) {
@@ -513,10 +512,10 @@ group_items(void)
 	void **keys = grp_all(custmap);
 	uint32_t at = 0;
 
-	/* a counting sort of the items' indexes: in input order within
-	 * their customer (the items themselves stay where they are) */
-	free(byc);
-	byc = xcalloc(nitems + 1, sizeof(*byc));
+	/* a counting sort of the items by customer, in input order within
+	 * their customer, then the items moved there in place (a cycle
+	 * walk): each day reads a customer's items side by side */
+	uint32_t *to = xcalloc(nitems + 1, sizeof(*to));
 	for (size_t i = 0; i < nitems; i++)
 		custs[items[i].cust].n++;
 	for (size_t c = 0; c < ncusts; c++) {
@@ -526,8 +525,18 @@ group_items(void)
 	}
 	for (size_t i = 0; i < nitems; i++) {
 		struct cust *cu = &custs[items[i].cust];
-		byc[cu->first + cu->n++] = (uint32_t)i;
+		to[i] = cu->first + cu->n++;
 	}
+	for (size_t i = 0; i < nitems; i++)
+		while (to[i] != i) {
+			uint32_t j = to[i];
+			struct item t = items[j];
+			items[j] = items[i];
+			items[i] = t;
+			to[i] = to[j];
+			to[j] = j;
+		}
+	free(to);
 	for (size_t i = 0; i < grp_len(custmap); i++) {
 		size_t n;
 		const char *k = grp_key(keys[i], &n);
@@ -977,7 +986,7 @@ customer_day(const struct cust *cu, int32_t d)
 		day = xrealloc(day, capday * sizeof(*day));
 	}
 	for (uint32_t i = 0; i < cu->n; i++) {
-		struct item *it = &items[byc[cu->first + i]];
+		struct item *it = &items[cu->first + i];
 		struct state *s;
 		if (it->invoice_date != DATE_NONE && it->invoice_date > d)
 			continue;	/* not there yet */
@@ -1536,6 +1545,5 @@ main(int argc, char **argv)
 	st = rec_close(rd, opt.c.verbose);
 	rates_free(rates);
 	free(ckey.p);
-	free(byc);
 	return fshut(st);
 }
