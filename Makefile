@@ -27,6 +27,7 @@ UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*.c)))
 # replay builds that make check runs over the saved corpora
 FUZZ = csv json date money norm policy library deal xlsx provision company
 FUZZ_TIME = 60
+FUZZ_RUNS = 0
 
 # bin/ holds the tools and nothing else (SPEC 7); objects, the sanitizer
 # build, unit tests and fuzz builds live under build/
@@ -93,9 +94,9 @@ lint:
 memcheck: $(TOOLS) $(UNITBIN) build/fault-inject.so
 	@tests/memcheck
 
-# make fuzz [FUZZ_TIME=seconds] [FUZZ="csv json"]: never in CI
+# make fuzz [FUZZ_TIME=seconds] [FUZZ_RUNS=n] [FUZZ="csv json"]: never in CI
 fuzz: $(FUZZ:%=build/fuzz/%)
-	@sh tests/fuzz/run $(FUZZ_TIME) $(FUZZ)
+	@sh tests/fuzz/run $(FUZZ_TIME) $(FUZZ_RUNS) $(FUZZ)
 
 demo: $(TOOLS)
 	@sh examples/demo.sh
