@@ -14,7 +14,11 @@ CC = cc
 CFLAGS = -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc/lib -I/usr/include/libxml2
-LDLIBS = -lcsv -ljansson -lxlsxwriter -lzip -lxml2
+LDLIBS = -lcsv -ljansson -lzip -lxml2
+# libxlsxwriter is opened by name when -o xlsx asks for it (out_xlsx.c)
+XLSX_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" \
+	2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+CPPFLAGS += -DXLSX_SONAME='"$(or $(XLSX_SONAME),libxlsxwriter.so.4)"'
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=undefined
 CHECKFLAGS = -Werror
@@ -41,15 +45,23 @@ SANOBJ = $(LIBSRC:src/lib/%.c=build/san/obj/%.o)
 
 all: $(TOOLS)
 
-.SECONDARY: $(OBJ) $(SANOBJ)
+.SECONDARY: $(OBJ) $(SANOBJ) build/libarkit.a
 
 build/obj/%.o: src/lib/%.c $(LIBHDR)
 	@mkdir -p build/obj
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-bin/%: src/%.c $(OBJ) $(LIBHDR)
+# the tools link the library as an archive, and the libraries as needed:
+# a tool takes only the objects it calls, so only ar-norm (which reads
+# workbooks) loads libzip and libxml2, and with them ICU and libstdc++ --
+# their relocations were most of a small run's time
+build/libarkit.a: $(OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(OBJ)
+
+bin/%: src/%.c build/libarkit.a $(LIBHDR)
 	@mkdir -p bin
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lpthread
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ $< build/libarkit.a $(LDFLAGS) -Wl,--as-needed $(LDLIBS) -lpthread
 
 # the same tools under AddressSanitizer and UBSan, warnings as errors
 build/san/obj/%.o: src/lib/%.c $(LIBHDR)

@@ -39,6 +39,9 @@ static struct {
 /* The periods: [pstart[p], pend[p]], in order, covering --from .. --to. */
 static int32_t pstart[MAXPERIODS], pend[MAXPERIODS];
 static int nperiods;
+/* The first day of each calendar month back from pend[p]: [0] is its own
+ * month's, [k] k months before (for the countback, computed once). */
+static int32_t pmonth[MAXPERIODS][NMONTHS + 1];
 
 /* ---- the state of one run ---- */
 
@@ -110,18 +113,24 @@ when(int32_t date, int32_t issued)
 	return date != DATE_NONE ? date : issued;
 }
 
-/* Which calendar month back from END (0: END's own) DATE is in, or -1. */
+/* Which calendar month back from period P's end (0: the end's own) DATE
+ * is in, or -1. */
 static int
-month_index(int32_t date, int32_t end)
+month_index(int32_t date, int p)
 {
-	int y, m, d, ey, em, k;
+	const int32_t *ms = pmonth[p];
+	int lo = 0, hi = NMONTHS;
 
-	if (date == DATE_NONE || date > end)
+	if (date == DATE_NONE || date > pend[p] || date < ms[NMONTHS - 1])
 		return -1;
-	date_to_civil(date, &y, &m, &d);
-	date_to_civil(end, &ey, &em, &d);
-	k = (ey - y) * 12 + (em - m);
-	return k < NMONTHS ? k : -1;
+	while (lo < hi) {	/* the first k with ms[k] <= date */
+		int mid = (lo + hi) / 2;
+		if (ms[mid] <= date)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 /* Where a record's update goes: its group in period P. */
@@ -143,7 +152,7 @@ static void
 bill_month(struct dest *to, int32_t date, int64_t amount)
 {
 	struct upd *u = to->u;
-	int k = month_index(date, pend[to->p]);
+	int k = month_index(date, to->p);
 
 	if (k < 0 || amount == 0)
 		return;
@@ -540,10 +549,11 @@ ratio(i128 num, i128 den, int scale)
  * to the end only); the month that covers what is left counts pro rata. A
  * month billing nothing (or less) adds its days whole. */
 static struct cell
-countback(const struct agg *g, int32_t end)
+countback(const struct agg *g, int p)
 {
 	i128 rest = g->s[S_CLOSING], days = 0;
-	int32_t ms = date_month_start(end), len = end - ms + 1;
+	const int32_t *ms = pmonth[p];
+	int32_t len = pend[p] - ms[0] + 1;
 
 	if (rest <= 0)
 		return cell_fixed(0, 1);
@@ -554,8 +564,7 @@ countback(const struct agg *g, int32_t end)
 		if (b > 0)
 			rest -= b;
 		days += len;
-		len = ms - date_month_start(ms - 1);
-		ms = date_month_start(ms - 1);
+		len = ms[k] - ms[k + 1];
 	}
 	return cell_fixed((int64_t)days * 10, 1);	/* 24 months and more */
 }
@@ -578,7 +587,7 @@ summary_row(int p, const char **f, const size_t *fn, const struct agg *g)
 	cells[k++] = dso = ratio(s[S_CLOSING] * d, s[S_BILLED], 1);
 	cells[k++] = ratio(((i128)s[S_OPENING] + s[S_CLOSING]) * d,
 	    (i128)s[S_BILLED] * 2, 1);
-	cells[k++] = countback(g, pend[p]);
+	cells[k++] = countback(g, p);
 	cells[k++] = bp = ratio(s[S_CURRENT] * d, s[S_BILLED], 1);
 	/* from the rounded figures, so that add = dso - bpdso as printed */
 	cells[k++] = dso.kind == C_NULL || bp.kind == C_NULL ? cell_null() :
@@ -935,6 +944,11 @@ main(int argc, char **argv)
 		return fshut(rec_close(prd, 0));
 	opts_finish(&opt.c, NULL);
 	periods();
+	for (int p = 0; p < nperiods; p++) {
+		pmonth[p][0] = date_month_start(pend[p]);
+		for (int k = 1; k <= NMONTHS; k++)
+			pmonth[p][k] = date_month_start(pmonth[p][k - 1] - 1);
+	}
 	if (prd != NULL) {
 		struct part_in *p;
 		part_layout();

@@ -380,9 +380,11 @@ apply_match(struct apply *a, const struct doc *d, uint64_t seq,
 const char *
 apply_duplicate(const struct apply *a, uint64_t seq)
 {
-	char **s = grp_find(a->dups, &seq, sizeof(seq), grp_hash(&seq,
-	    sizeof(seq)));
+	char **s;
 
+	if (grp_len(a->dups) == 0)	/* (the usual ledger) */
+		return NULL;
+	s = grp_find(a->dups, &seq, sizeof(seq), grp_hash(&seq, sizeof(seq)));
 	return s ? *s : NULL;
 }
 

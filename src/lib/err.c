@@ -76,6 +76,7 @@ put_term(struct mbuf *b, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	char e[16];
+	int k;
 
 	for (size_t i = 0; i < n;) {
 		unsigned cp;
@@ -88,21 +89,21 @@ put_term(struct mbuf *b, const char *s, size_t n)
 		if (i >= n)
 			break;
 		len = utf8_seqlen(p + i, n - i);
-		if (len == 0) {
-			mb_put(b, e, (size_t)snprintf(e, sizeof(e), "\\x%c%c",
-			    hex[p[i] >> 4], hex[p[i] & 15]));
-			i++;
+		if (len != 0)
+			utf8_decode(p + i, len, &cp);
+		else
+			cp = p[i], len = 1;	/* an invalid byte */
+		if (len > 1 && !utf8_unsafe(cp)) {
+			mb_put(b, s + i, len);
+			i += len;
 			continue;
 		}
-		utf8_decode(p + i, len, &cp);
-		if (!utf8_unsafe(cp))
-			mb_put(b, s + i, len);
-		else if (cp < 0x80)
-			mb_put(b, e, (size_t)snprintf(e, sizeof(e), "\\x%c%c",
-			    hex[cp >> 4], hex[cp & 15]));
+		if (len == 1)	/* a control, or an invalid byte */
+			k = snprintf(e, sizeof(e), "\\x%c%c", hex[cp >> 4 & 15],
+			    hex[cp & 15]);
 		else
-			mb_put(b, e, (size_t)snprintf(e, sizeof(e), "\\u{%04X}",
-			    cp));
+			k = snprintf(e, sizeof(e), "\\u{%04X}", cp);
+		mb_put(b, e, (size_t)k);
 		i += len;
 	}
 }
@@ -142,8 +143,8 @@ vmsg2(const char *key, int fatal, const char *file, unsigned long line,
 	mb_put(&b, ": ", 2);
 	if (file != NULL) {
 		put_term(&b, file, strlen(file));
-		mb_put(&b, buf, (size_t)snprintf(buf, sizeof(buf), ":%lu: ",
-		    line));
+		n = snprintf(buf, sizeof(buf), ":%lu: ", line);
+		mb_put(&b, buf, (size_t)n);
 	}
 	va_copy(aq, ap);
 	n = vsnprintf(buf, sizeof(buf), fmt, aq);

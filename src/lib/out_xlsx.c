@@ -5,9 +5,14 @@
  * bold and frozen, the columns fitted to their widest cell.
  *
  * The workbook is a zip written to a temporary file and copied to standard
- * output (or -O's file) at the end: a zip is finished by seeking back. */
+ * output (or -O's file) at the end: a zip is finished by seeking back.
+ *
+ * The library is opened when a workbook is asked for: linked, it and
+ * libcrypto (which it loads) took every run 3 ms to relocate, more than a
+ * day's worklist takes to write. */
 #include <sys/stat.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +42,44 @@ struct xlsx {
 	double *width;
 };
 
+#ifndef XLSX_SONAME
+#define XLSX_SONAME "libxlsxwriter.so.4"	/* (the Makefile asks the library) */
+#endif
+
+/* the library's functions this file calls, each with its own type */
+#define XLSX_FUNCS(F) F(workbook_new_opt) F(workbook_add_format) \
+	F(workbook_add_worksheet) F(workbook_close) F(format_set_bold) \
+	F(format_set_num_format) F(format_set_text_wrap) F(format_set_align) \
+	F(worksheet_write_string) F(worksheet_write_number) \
+	F(worksheet_write_datetime) F(worksheet_freeze_panes) \
+	F(worksheet_set_column) F(lxw_strerror)
+#define MEMBER(f) __typeof__(&f) f;
+static struct {
+	XLSX_FUNCS(MEMBER)
+} L;
+#undef MEMBER
+#define ENTRY(f) { #f, (void **)&L.f },
+static const struct {
+	const char *name;
+	void **fn;
+} funcs[] = { XLSX_FUNCS(ENTRY) };
+#undef ENTRY
+
+/* Open libxlsxwriter (XLSX_SONAME, from the Makefile) and find its
+ * functions. */
+static void
+xlsx_load(void)
+{
+	void *h = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (h == NULL)
+		die(EXIT_FATAL, "-o xlsx: %s (Debian's libxlsxwriter)", dlerror());
+	for (size_t i = 0; i < sizeof(funcs) / sizeof(funcs[0]); i++)
+		if ((*funcs[i].fn = dlsym(h, funcs[i].name)) == NULL)
+			die(EXIT_FATAL, "-o xlsx: %s: no %s", XLSX_SONAME,
+			    funcs[i].name);
+}
+
 /* the temporary workbook, removed however the tool ends */
 static char *leftover;
 
@@ -62,6 +105,8 @@ xlsx_start(struct writer *w)
 	lxw_workbook_options o = { 0 };
 	int fd;
 
+	if (L.workbook_new_opt == NULL)
+		xlsx_load();
 	if (isatty(1))
 		die(EXIT_FATAL, "-o xlsx: a workbook is not for a terminal: give "
 		    "-O FILE, or redirect standard output to a file");
@@ -73,21 +118,21 @@ xlsx_start(struct writer *w)
 	atexit(remove_leftover);
 	o.constant_memory = LXW_TRUE;	/* rows go to disk as written */
 	o.tmpdir = (char *)(uintptr_t)tmpdir();
-	x->wb = workbook_new_opt(x->path, &o);
+	x->wb = L.workbook_new_opt(x->path, &o);
 	if (x->wb == NULL) {
 		unlink(x->path);
 		die(EXIT_FATAL, "-o xlsx: cannot start a workbook in %s", tmpdir());
 	}
-	x->bold = workbook_add_format(x->wb);
-	format_set_bold(x->bold);
-	x->date = workbook_add_format(x->wb);
-	format_set_num_format(x->date, "yyyy-mm-dd");
-	x->text = workbook_add_format(x->wb);
-	format_set_num_format(x->text, "@");
-	x->wraptext = workbook_add_format(x->wb);
-	format_set_num_format(x->wraptext, "@");
-	format_set_text_wrap(x->wraptext);
-	format_set_align(x->wraptext, LXW_ALIGN_VERTICAL_TOP);
+	x->bold = L.workbook_add_format(x->wb);
+	L.format_set_bold(x->bold);
+	x->date = L.workbook_add_format(x->wb);
+	L.format_set_num_format(x->date, "yyyy-mm-dd");
+	x->text = L.workbook_add_format(x->wb);
+	L.format_set_num_format(x->text, "@");
+	x->wraptext = L.workbook_add_format(x->wb);
+	L.format_set_num_format(x->wraptext, "@");
+	L.format_set_text_wrap(x->wraptext);
+	L.format_set_align(x->wraptext, LXW_ALIGN_VERTICAL_TOP);
 	w->xl = x;
 }
 
@@ -101,8 +146,8 @@ num_format(struct xlsx *x, int dec, int money)
 	if (*f == NULL) {
 		snprintf(spec, sizeof(spec), "%s%s%.*s", money ? "#,##0" : "0",
 		    dec ? "." : "", dec, "000000000");
-		*f = workbook_add_format(x->wb);
-		format_set_num_format(*f, spec);
+		*f = L.workbook_add_format(x->wb);
+		L.format_set_num_format(*f, spec);
 	}
 	return *f;
 }
@@ -111,7 +156,7 @@ static void
 check(lxw_error e, const char *what)
 {
 	if (e != LXW_NO_ERROR)
-		die(EXIT_FATAL, "-o xlsx: %s: %s", what, lxw_strerror(e));
+		die(EXIT_FATAL, "-o xlsx: %s: %s", what, L.lxw_strerror(e));
 }
 
 static void
@@ -127,7 +172,7 @@ header(struct writer *w)
 	struct xlsx *x = w->xl;
 	char buf[VOCAB_BUFSZ];
 
-	x->ws = workbook_add_worksheet(x->wb, w->sheet);
+	x->ws = L.workbook_add_worksheet(x->wb, w->sheet);
 	if (x->ws == NULL)
 		die(EXIT_FATAL, "-o xlsx: cannot add the sheet \"%s\"", w->sheet);
 	x->ncols = w->nplan;
@@ -136,12 +181,12 @@ header(struct writer *w)
 		size_t n;
 		const char *l = w_col_label(w, &w->plan[i], buf);
 		char *e = utf8_term(l, strlen(l), &n);
-		check(worksheet_write_string(x->ws, 0, (lxw_col_t)i, e, x->bold),
+		check(L.worksheet_write_string(x->ws, 0, (lxw_col_t)i, e, x->bold),
 		    "header");
 		fitted(x, i, (double)utf8_width(e, n));
 		free(e);
 	}
-	worksheet_freeze_panes(x->ws, 1, 0);
+	L.worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
 }
 
@@ -187,7 +232,7 @@ write_text(struct xlsx *x, size_t col, const char *s, size_t n, int wrap)
 		chars++;
 	}
 	t = xstrndup(s, cut);
-	check(worksheet_write_string(x->ws, x->row, (lxw_col_t)col, t,
+	check(L.worksheet_write_string(x->ws, x->row, (lxw_col_t)col, t,
 	    wrap ? x->wraptext : x->text), "a cell");
 	fitted(x, col, (double)utf8_width(t, cut));
 	free(t);
@@ -216,7 +261,7 @@ write_cell(struct writer *w, size_t col, const struct wcol *c,
 	if (cc && cc->kind >= C_MONEY) {
 		n = cell_format(buf, cc, 0);
 		dec = cc->kind == C_INT ? 0 : cc->scale;
-		check(worksheet_write_number(x->ws, x->row, (lxw_col_t)col,
+		check(L.worksheet_write_number(x->ws, x->row, (lxw_col_t)col,
 		    strtod(buf, NULL), num_format(x, dec < 10 ? dec : 9,
 		    cc->kind == C_MONEY)), "a number");
 		n = cell_format(buf, cc, 1);
@@ -229,7 +274,7 @@ write_cell(struct writer *w, size_t col, const struct wcol *c,
 	if ((fl & (VF_MONEY | VF_NUM)) && plain_number(p, n, &dec)) {
 		memcpy(buf, p, n);
 		buf[n] = '\0';
-		check(worksheet_write_number(x->ws, x->row, (lxw_col_t)col,
+		check(L.worksheet_write_number(x->ws, x->row, (lxw_col_t)col,
 		    strtod(buf, NULL), num_format(x, dec, (fl & VF_MONEY) != 0)),
 		    "a number");
 		fitted(x, col, (double)n + (double)n / 3);
@@ -250,7 +295,7 @@ date:
 	}
 	{
 		lxw_datetime dt = { y, m, d, 0, 0, 0 };
-		check(worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt,
+		check(L.worksheet_write_datetime(x->ws, x->row, (lxw_col_t)col, &dt,
 		    x->date), "a date");
 	}
 	fitted(x, col, 10);
@@ -287,13 +332,13 @@ xlsx_close(struct writer *w)
 		double wd = x->width[i] + 2;
 		if (wd > XLSX_MAXW)
 			wd = XLSX_MAXW;
-		check(worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, wd,
+		check(L.worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, wd,
 		    NULL), "a column");
 	}
-	e = workbook_close(x->wb);
+	e = L.workbook_close(x->wb);
 	if (e != LXW_NO_ERROR) {
 		unlink(x->path);
-		die(EXIT_FATAL, "-o xlsx: %s", lxw_strerror(e));
+		die(EXIT_FATAL, "-o xlsx: %s", L.lxw_strerror(e));
 	}
 	if ((f = fopen(x->path, "rb")) == NULL) {
 		unlink(x->path);
