@@ -44,30 +44,11 @@ static struct buckets bk;
 static struct apply *ap;
 static struct provision prov;
 
-struct moves {			/* one invoice's balance moves, reused */
-	struct balmove *v;
-	size_t n, cap;
-};
-
-static void
-move_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
-{
-	struct moves *m = arg;
-
-	(void)type;
-	if (m->n == m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 8;
-		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
-	}
-	m->v[m->n].date = date;
-	m->v[m->n++].amt = amt;
-}
-
 /* Late interest by balance segment (SPEC 3): the paid shorthand and every
  * receipt or credit applied by ref end a segment. Never on a disputed
  * item; an open-item list has no history: its open for every day. */
 static int64_t
-interest(struct moves *m, const struct doc *d, int64_t open)
+interest(struct balmoves *m, const struct doc *d, int64_t open)
 {
 	struct claim c;
 	int64_t v;
@@ -80,11 +61,7 @@ interest(struct moves *m, const struct doc *d, int64_t open)
 			die(EXIT_FATAL, "interest too large to compute");
 		return v;
 	}
-	m->n = 0;
-	if (d->paid != 0)
-		move_add(d->paid_date, DOC_PAYMENT, -d->paid, m);
-	apply_each(ap, d, move_add, m);
-	balmove_sort(m->v, m->n);
+	apply_moves(ap, d, m);
 	if (interest_claim(&opt.rate, d->amount, d->due_date, opt.c.as_of,
 	    m->v, m->n, &c, NULL, NULL) != 0)
 		die(EXIT_FATAL, "interest too large to compute");
@@ -130,7 +107,7 @@ struct run {			/* what one reader (one thread) works with */
 	struct ledger led;
 	struct gby *groups;	/* NULL: detail mode */
 	struct key gkey;
-	struct moves mv;
+	struct balmoves mv;
 };
 
 static struct run run0;
@@ -141,14 +118,6 @@ static struct ocol *ocols;
 static size_t nocols;
 
 static void
-add(int64_t *acc, int64_t v)
-{
-	if (money_add(acc, v) != 0)
-		die(EXIT_FATAL, "a sum of amounts is too large (over %lld minor "
-		    "units)", (long long)INT64_MAX);
-}
-
-static void
 update(void *payload, const void *data, void *ctx)
 {
 	struct agg *g = payload;
@@ -157,21 +126,21 @@ update(void *payload, const void *data, void *ctx)
 	(void)ctx;
 	g->dec = (int8_t)u->dec;
 	if (u->unapplied) {
-		add(&extra(g)->unapplied, u->open);
+		money_sum(&extra(g)->unapplied, u->open);
 		return;
 	}
 	if (++g->count == 0)
 		die(EXIT_FATAL, "more than %u items in one group", UINT32_MAX);
-	add(&g->open, u->open);
-	add(&g->b[u->bucket], u->open);
+	money_sum(&g->open, u->open);
+	money_sum(&g->b[u->bucket], u->open);
 	if (u->disputed)
-		add(&extra(g)->disputed, u->open);
+		money_sum(&extra(g)->disputed, u->open);
 	if (u->intr)
-		add(&extra(g)->interest, u->intr);
+		money_sum(&extra(g)->interest, u->intr);
 	if (u->prov)
-		add(&extra(g)->provision, u->prov);
+		money_sum(&extra(g)->provision, u->prov);
 	if (u->open > 0) {
-		add(&g->sum_pos, u->open);
+		money_sum(&g->sum_pos, u->open);
 		g->sum_days += (i128)u->open * u->days;
 		if (!g->has_pos || u->days > g->oldest)
 			g->oldest = u->days;
@@ -399,7 +368,7 @@ summary_row(const char **f, const size_t *fn, const char *cur, size_t curn,
 	for (int b = 0; b < bk.n; b++)
 		cells[k++] = cell_money(g->b[b], g->dec);
 	cells[k++] = cell_money(extra(g)->unapplied, g->dec);
-	add(&balance, extra(g)->unapplied);
+	money_sum(&balance, extra(g)->unapplied);
 	cells[k++] = cell_money(balance, g->dec);
 	cells[k++] = cell_money(extra(g)->disputed, g->dec);
 	cells[k++] = g->has_pos ? cell_int(g->oldest) : cell_null();
@@ -425,15 +394,15 @@ merge(void *into, const void *from, void *ctx)
 	if (t->count + g->count < t->count)
 		die(EXIT_FATAL, "more than %u items in one group", UINT32_MAX);
 	t->count += g->count;
-	add(&t->open, g->open);
-	add(&extra(t)->unapplied, extra(g)->unapplied);
-	add(&extra(t)->disputed, extra(g)->disputed);
-	add(&extra(t)->interest, extra(g)->interest);
-	add(&extra(t)->provision, extra(g)->provision);
-	add(&t->sum_pos, g->sum_pos);
+	money_sum(&t->open, g->open);
+	money_sum(&extra(t)->unapplied, extra(g)->unapplied);
+	money_sum(&extra(t)->disputed, extra(g)->disputed);
+	money_sum(&extra(t)->interest, extra(g)->interest);
+	money_sum(&extra(t)->provision, extra(g)->provision);
+	money_sum(&t->sum_pos, g->sum_pos);
 	t->sum_days += g->sum_days;
 	for (int b = 0; b < bk.n; b++)
-		add(&t->b[b], g->b[b]);
+		money_sum(&t->b[b], g->b[b]);
 	if (g->has_pos && (!t->has_pos || g->oldest > t->oldest))
 		t->oldest = g->oldest;
 	t->has_pos |= g->has_pos;

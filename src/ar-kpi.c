@@ -85,14 +85,6 @@ static struct writer *wr;
 static int by_slot[MAXBY], by_cohort[MAXBY];
 
 static void
-add(int64_t *acc, int64_t v)
-{
-	if (money_add(acc, v) != 0)
-		die(EXIT_FATAL, "a sum of amounts is too large (over %lld minor "
-		    "units)", (long long)INT64_MAX);
-}
-
-static void
 count(struct agg *g, int i, uint32_t n)
 {
 	if (g->n[i] + n < g->n[i])
@@ -158,7 +150,7 @@ bill_month(struct dest *to, int32_t date, int64_t amount)
 		return;
 	for (int i = 0; i < 4; i++) {
 		if (u->mi[i] == k) {
-			add(&u->month[i], amount);
+			money_sum(&u->month[i], amount);
 			return;
 		}
 		if (u->mi[i] < 0) {
@@ -187,23 +179,23 @@ update(void *payload, const void *data, void *ctx)
 	(void)ctx;
 	g->dec = u->dec;
 	g->active |= u->flags & F_ACTIVE;
-	add(&g->s[S_BILLED], u->billed);
+	money_sum(&g->s[S_BILLED], u->billed);
 	for (int i = 0; i < 4 && u->mi[i] >= 0; i++)
-		add(&g->s[S_MONTH + u->mi[i]], u->month[i]);
-	add(&g->s[S_COLLECTED], u->collected);
-	add(&g->s[S_OPENING], u->opening);
-	add(&g->s[S_CLOSING], u->closing);
+		money_sum(&g->s[S_MONTH + u->mi[i]], u->month[i]);
+	money_sum(&g->s[S_COLLECTED], u->collected);
+	money_sum(&g->s[S_OPENING], u->opening);
+	money_sum(&g->s[S_CLOSING], u->closing);
 	if (u->flags & F_ITEM)
-		add(&g->s[u->flags & F_OVERDUE ? S_OVERDUE : S_CURRENT],
+		money_sum(&g->s[u->flags & F_OVERDUE ? S_OVERDUE : S_CURRENT],
 		    u->closing);
 	if (u->flags & F_DISPUTED)
-		add(&g->s[S_DISPUTED], u->closing);
-	add(&g->s[S_COST], u->cost);
+		money_sum(&g->s[S_DISPUTED], u->closing);
+	money_sum(&g->s[S_COST], u->cost);
 	if (u->due) {
 		count(g, N_DUE, 1);
-		add(&g->s[S_DUE_AMT], u->due_amt);
+		money_sum(&g->s[S_DUE_AMT], u->due_amt);
 		count(g, u->due == 1 ? N_ONTIME : N_LATE, 1);
-		add(&g->s[u->due == 1 ? S_ONTIME_AMT : S_LATE_DAYS],
+		money_sum(&g->s[u->due == 1 ? S_ONTIME_AMT : S_LATE_DAYS],
 		    u->due == 1 ? u->due_amt : u->late);
 	}
 }
@@ -279,9 +271,9 @@ flow(int32_t date, enum doc_type type, int64_t amt, void *arg)
 	if (!in_period(to->p, date))
 		return;
 	if (type == DOC_PAYMENT)
-		add(&to->u->collected, -amt);
+		money_sum(&to->u->collected, -amt);
 	else
-		add(&to->u->billed, amt);
+		money_sum(&to->u->billed, amt);
 }
 
 /* What an item is on day DATE of the balance: its amount once issued, less
@@ -301,7 +293,7 @@ bal_app(int32_t date, enum doc_type type, int64_t amt, void *arg)
 
 	(void)type;
 	if (when(date, b->issued) <= b->date)
-		add(&b->v, amt);
+		money_sum(&b->v, amt);
 }
 
 static int64_t
@@ -312,7 +304,7 @@ balance_at(const struct doc *d, int32_t date)
 	if (d->invoice_date <= date)
 		b.v = d->amount;
 	if (d->paid != 0 && when(d->paid_date, d->invoice_date) <= date)
-		add(&b.v, -d->paid);
+		money_sum(&b.v, -d->paid);
 	apply_each(ap, d, bal_app, &b);
 	return b.v;
 }
@@ -445,7 +437,7 @@ merge(void *into, const void *from, void *ctx)
 	(void)ctx;
 	t->dec = g->dec;
 	for (int i = 0; i < NSUMS; i++)
-		add(&t->s[i], g->s[i]);
+		money_sum(&t->s[i], g->s[i]);
 	for (int i = 0; i < NCOUNTS; i++)
 		count(t, i, g->n[i]);
 	t->active |= g->active;

@@ -53,25 +53,7 @@ static struct grp *only_cc, *only_c;	/* --only: customer+currency, customer */
 static struct arena mem;
 static struct key gkey;
 
-struct moves {			/* one invoice's balance moves, reused */
-	struct balmove *v;
-	size_t n, cap;
-};
-static struct moves mv;
-
-static void
-move_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
-{
-	struct moves *m = arg;
-
-	(void)type;
-	if (m->n == m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 8;
-		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
-	}
-	m->v[m->n].date = date;
-	m->v[m->n++].amt = amt;
-}
+static struct balmoves mv;	/* one invoice's balance moves, reused */
 
 static struct stmt_text
 keep(const struct text *t)
@@ -83,14 +65,6 @@ keep(const struct text *t)
 		s.n = t->n;
 	}
 	return s;
-}
-
-static void
-add(int64_t *acc, int64_t v)
-{
-	if (money_add(acc, v) != 0)
-		die(EXIT_FATAL, "a sum of amounts is too large (over %lld minor "
-		    "units)", (long long)INT64_MAX);
 }
 
 /* ---- --only: the customers of any CSV with a customer column ---- */
@@ -228,7 +202,7 @@ move(struct stmt *s, const struct doc *d, uint64_t seq, int32_t date,
 	struct stmt_line *l;
 
 	if (date == DATE_NONE || date < opt.from) {
-		add(&s->opening, amt);
+		money_sum(&s->opening, amt);
 		return;
 	}
 	l = list_add(s, L_LINE, sizeof(*l), offsetof(struct stmt_line, next));
@@ -281,7 +255,7 @@ adj_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
 {
 	(void)date;
 	if (type == DOC_ADJUSTMENT)
-		add(arg, amt);
+		money_sum(arg, amt);
 }
 
 /* Late interest by balance segment (SPEC 3), never on a disputed item.
@@ -316,11 +290,7 @@ interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
 			die(EXIT_FATAL, "interest too large to compute");
 		return;
 	}
-	mv.n = 0;
-	if (d->paid != 0)
-		move_add(d->paid_date, DOC_PAYMENT, -d->paid, &mv);
-	apply_each(ap, d, move_add, &mv);
-	balmove_sort(mv.v, mv.n);
+	apply_moves(ap, d, &mv);
 	if (t != NULL && open > 0) {	/* later, with the matching */
 		t->owes = 1;
 		t->nmv = mv.n;
@@ -378,7 +348,7 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 			if (!d.has_open)
 				apply_each(ap, &d, adj_add, &t->adjusted);
 			t->inv = keep(&d.invoice);
-			add(&s->closing, open);
+			money_sum(&s->closing, open);
 		}
 		if (opt.have_rate)
 			interest(s, &d, seq, open, t);
@@ -390,7 +360,7 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 		c->type = (int)d.type;
 		c->left = left;
 		c->inv = keep(&d.invoice);
-		add(&s->closing, left);
+		money_sum(&s->closing, left);
 	}
 	rec_written(rd, x);
 }

@@ -592,14 +592,6 @@ last_receipt(const struct item *it, int32_t d)
 	return r;
 }
 
-static void
-add(int64_t *acc, int64_t v)
-{
-	if (money_add(acc, v) != 0)
-		die(EXIT_FATAL, "a sum of amounts is too large (over %lld minor "
-		    "units)", (long long)INT64_MAX);
-}
-
 /* ---- a customer's day ---- */
 
 struct state {			/* an item on the day */
@@ -848,7 +840,7 @@ group_row(int act, int32_t d, const struct cust *cu, const struct pos *ps,
 	for (size_t i = 0; i < n; i++) {
 		if (!pick(&s[i], arg))
 			continue;
-		add(&sum, s[i].open);
+		money_sum(&sum, s[i].open);
 		if (first == NULL || s[i].it->due < first->it->due)
 			first = &s[i];
 		if (act == A_STATUTE) {
@@ -859,7 +851,7 @@ group_row(int act, int32_t d, const struct cust *cu, const struct pos *ps,
 		}
 		if (act == A_PROMISE) {
 			pdate = s[i].it->promise;
-			add(&promised, s[i].it->promise_amount);
+			money_sum(&promised, s[i].it->promise_amount);
 		}
 	}
 	if (first == NULL)
@@ -991,8 +983,8 @@ customer_day(const struct cust *cu, int32_t d)
 		if (it->invoice_date != DATE_NONE && it->invoice_date > d)
 			continue;	/* not there yet */
 		if (it->credit) {
-			add(&ps.unapplied, it->open0);
-			add(&ps.net, it->open0);
+			money_sum(&ps.unapplied, it->open0);
+			money_sum(&ps.net, it->open0);
 			ps.any = 1;
 			continue;
 		}
@@ -1013,15 +1005,15 @@ customer_day(const struct cust *cu, int32_t d)
 			s->small = lhs < rhs;
 		}
 		ps.any |= s->open != 0;
-		add(&ps.net, s->open);
+		money_sum(&ps.net, s->open);
 		if (s->open < 0) {
-			add(&ps.unapplied, s->open);	/* paid over: credit */
+			money_sum(&ps.unapplied, s->open);	/* paid over: credit */
 			continue;
 		}
 		if (s->open == 0)
 			continue;
 		if (pick_overdue(s, NULL)) {
-			add(&ps.overdue, s->open);
+			money_sum(&ps.overdue, s->open);
 			if (driver == NULL || s->days > driver->days ||
 			    (s->days == driver->days && s->it->invoice_date <
 			    driver->it->invoice_date))
@@ -1035,10 +1027,10 @@ customer_day(const struct cust *cu, int32_t d)
 			    it->contact > g.contact))
 				g.contact = it->contact;
 		} else if (s->days <= 0)
-			add(&ps.not_due, s->open);
+			money_sum(&ps.not_due, s->open);
 	}
 	ps.net_overdue = ps.overdue;
-	add(&ps.net_overdue, ps.unapplied);
+	money_sum(&ps.net_overdue, ps.unapplied);
 	if (ps.net_overdue < 0)
 		ps.net_overdue = 0;
 	/* nothing owed net: reconcile (对账/核销), and no dunning */

@@ -58,14 +58,6 @@ static int s_customer, s_currency, s_amount[3], s_disputed, s_less,
     s_overdue, s_unapplied;
 static struct key gkey;
 
-static void
-add(int64_t *acc, int64_t v)
-{
-	if (money_add(acc, v) != 0)
-		die(EXIT_FATAL, "a customer's balance is too large (over %lld "
-		    "minor units)", (long long)INT64_MAX);
-}
-
 /* Does X have the field (a CSV column, a key of this JSON record)? */
 static int
 has(struct rec *x, int slot)
@@ -95,7 +87,7 @@ amount(struct rec *x, int dec, int64_t *v)
 		if (field_money(rd, x, s_overdue, dec, &a, 1) != 0 ||
 		    field_money(rd, x, s_unapplied, dec, &b, 1) != 0)
 			return -1;
-		add(&a, b);
+		money_sum(&a, b);
 		*v = a > 0 ? a : 0;
 		return 0;
 	}
@@ -105,7 +97,7 @@ amount(struct rec *x, int dec, int64_t *v)
 		/* no plan for the part in dispute */
 		if (field_money(rd, x, s_less, dec, &b, 0) != 0)
 			return -1;
-		add(v, -b);
+		money_sum(v, -b);
 	}
 	return 0;
 }
@@ -161,7 +153,7 @@ process(struct rec *x)
 		o->balance = v;	/* the same figure on every action row; over
 				 * several days, the last day's */
 	else
-		add(&o->balance, v);
+		money_sum(&o->balance, v);
 	rec_written(rd, x);
 }
 

@@ -835,3 +835,27 @@ apply_join(struct apply *a, struct ledger *led, struct rec_reader *r,
 	apply_settle(a);
 	rec_rewind(r, quiet_next);
 }
+
+static void
+move_add(int32_t date, enum doc_type type, int64_t amt, void *arg)
+{
+	struct balmoves *m = arg;
+
+	(void)type;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 8;
+		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+	}
+	m->v[m->n].date = date;
+	m->v[m->n++].amt = amt;
+}
+
+void
+apply_moves(struct apply *a, const struct doc *d, struct balmoves *m)
+{
+	m->n = 0;
+	if (d->paid != 0)
+		move_add(d->paid_date, DOC_PAYMENT, -d->paid, m);
+	apply_each(a, d, move_add, m);
+	balmove_sort(m->v, m->n);
+}

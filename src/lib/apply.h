@@ -24,6 +24,7 @@
 
 #include <stdint.h>
 
+#include "interest.h"
 #include "ledger.h"
 
 struct apply;
@@ -86,5 +87,16 @@ int32_t apply_settled(struct apply *a, const struct doc *d, int *unknown);
  * ARG). */
 void apply_each(struct apply *a, const struct doc *d, void (*fn)(int32_t date,
     enum doc_type type, int64_t amt, void *arg), void *arg);
+
+/* An invoice's balance moves, for interest by segment (SPEC 3): room
+ * reused from one invoice to the next. */
+struct balmoves {
+	struct balmove *v;
+	size_t n, cap;
+};
+
+/* Dated mode: into M (emptied first), the moves of invoice D in date
+ * order: the paid shorthand, then each receipt or credit applied by ref. */
+void apply_moves(struct apply *a, const struct doc *d, struct balmoves *m);
 
 #endif

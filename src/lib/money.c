@@ -1,7 +1,17 @@
 /* money.c - parse and print exact money; the ISO 4217 minor-unit table. */
+#include <stdint.h>
 #include <string.h>
 
+#include "err.h"
 #include "money.h"
+
+void
+money_sum(int64_t *acc, int64_t v)
+{
+	if (money_add(acc, v) != 0)
+		die(EXIT_FATAL, "a sum of amounts is too large (over %lld minor "
+		    "units)", (long long)INT64_MAX);
+}
 
 static const char *const money_errs[] = {
 	"", "empty", "not a number", "too many decimals for the currency",

@@ -46,6 +46,10 @@ money_add(int64_t *acc, int64_t v)
 	return __builtin_add_overflow(*acc, v, acc) ? -1 : 0;
 }
 
+/* *ACC += V, or the tool ends (exit 2) saying a sum of amounts is too
+ * large: every tool's sums are checked, none wraps. */
+void money_sum(int64_t *acc, int64_t v);
+
 /* A non-negative exact decimal from the user (a rate, a percentage):
  * value = num / 10^scale, scale <= 9, num < 10^15. -1 if malformed. */
 struct decimal {
