@@ -882,8 +882,8 @@ pick_statute(const struct state *s, void *arg)
 {
 	int32_t d = *(const int32_t *)arg;
 
-	return s->open > 0 && dun_statute_day(pol, &cal, dun_statute_end(pol,
-	    s->it->due, last_receipt(s->it, d), s->it->ack, s->it->demand)) == d;
+	return s->open > 0 && dun_statute_warns(pol, &cal, s->it->due,
+	    last_receipt(s->it, d), s->it->ack, s->it->demand, d);
 }
 
 static int

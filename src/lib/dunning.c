@@ -334,6 +334,8 @@ dun_stage_lead(const struct dun_policy *p, const char *s, size_t n)
 	    { "final", 2 }, { "尾款", 2 } };
 	char k[64];
 
+	if (n == 0)	/* (no stage: most ledgers, every record) */
+		return p->lead[3];
 	norm_header(s, n, k, sizeof(k));
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (strcmp(k, st[i].name) == 0)
@@ -368,6 +370,28 @@ dun_statute_day(const struct dun_policy *p, const struct dun_cal *c,
     int32_t end)
 {
 	return dun_next_work(c, end - p->statute_warn);
+}
+
+int
+dun_statute_warns(const struct dun_policy *p, const struct dun_cal *c,
+    int32_t due, int32_t last_receipt, int32_t ack, int32_t demand,
+    int32_t d)
+{
+	int32_t start = due;
+
+	if (last_receipt != DATE_NONE && last_receipt > start)
+		start = last_receipt;
+	if (ack != DATE_NONE && ack > start)
+		start = ack;
+	if (demand != DATE_NONE && demand > start)
+		start = demand;
+	/* N years on is at least 365 N - 1 days on (29 February to 28
+	 * February), and the warning never comes before end - warn */
+	if (p->statute_years > 0 && (int64_t)d < (int64_t)start +
+	    365 * (int64_t)p->statute_years - 1 - p->statute_warn)
+		return 0;
+	return dun_statute_day(p, c, dun_statute_end(p, due, last_receipt, ack,
+	    demand)) == d;
 }
 
 /* ---- the firm deadline ---- */

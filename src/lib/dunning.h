@@ -125,6 +125,12 @@ int32_t dun_statute_end(const struct dun_policy *p, int32_t due,
 /* The day of the warning, statute_warning_days before, a working day. */
 int32_t dun_statute_day(const struct dun_policy *p, const struct dun_cal *c,
     int32_t end);
+/* Is D the day of the warning for an item with these dates? (What
+ * dun_statute_day(dun_statute_end()) == D says, without the calendar for
+ * the items years away from it: most of a ledger, every day.) */
+int dun_statute_warns(const struct dun_policy *p, const struct dun_cal *c,
+    int32_t due, int32_t last_receipt, int32_t ack, int32_t demand,
+    int32_t d);
 
 /* ---- the firm notice's deadline ---- */
 
