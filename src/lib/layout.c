@@ -214,7 +214,7 @@ lay_bucket(const char *h, struct lay_bucket *b)
 		return 0;
 	b->lo = (int)(u1 == 1 ? lo : lo * u1 + (lo > 0));
 	b->hi = (int)(hi * u2);
-	return 1;
+	return b->lo <= b->hi;	/* "1-1年" is no range */
 }
 
 void

@@ -48,6 +48,10 @@ test_buckets(void)
 	CHECK_BUCKET("31-60天", 31, 60);
 	CHECK_BUCKET("1-2年", 366, 730);
 	CHECK_BUCKET("2-3年", 731, 1095);
+	/* a range of one unit is no range (found by the norm fuzz target) */
+	CHECK_BUCKET("1-1个月", -9, -9);
+	CHECK_BUCKET("1-1年", -9, -9);
+	CHECK_BUCKET("0-1年", 0, 365);
 	/* open ends */
 	CHECK_BUCKET("Over 90", 91, LAY_OVER);
 	CHECK_BUCKET("91 and over", 91, LAY_OVER);
