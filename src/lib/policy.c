@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "money.h"
 #include "policy.h"
 
 /* A decimal with up to 4 places, x 10000; -1 if malformed. */
@@ -194,13 +195,15 @@ points_at(const struct points *p, int32_t x)
 		;
 	if (i == p->n)
 		return p->y[p->n - 1];
-	/* linear between the two points, rounded half away from zero */
+	/* linear between the two points, rounded half away from zero (in
+	 * 128 bits: a point's y may be any 64-bit number, and the result
+	 * lies between the two y) */
 	{
-		int64_t dx = p->x[i] - p->x[i - 1], num = (p->y[i] - p->y[i - 1]) *
-		    (int64_t)(x - p->x[i - 1]);
-		int64_t q = num / dx, r = num % dx;
+		i128 dx = (i128)p->x[i] - p->x[i - 1], num = ((i128)p->y[i] -
+		    p->y[i - 1]) * ((i128)x - p->x[i - 1]);
+		i128 q = num / dx, r = num % dx;
 		if (2 * (r < 0 ? -r : r) >= dx)
 			q += num < 0 ? -1 : 1;
-		return p->y[i - 1] + q;
+		return (int64_t)(p->y[i - 1] + q);
 	}
 }
