@@ -1274,8 +1274,9 @@ count(void *arg, int each)
 
 /* The placeholders of the lists' items. */
 static const char *
-item_var(struct ctx *c, const char *k, int each, int i)
+item_var(void *arg, const char *k, int each, int i)
 {
+	struct ctx *c = arg;
 	const struct deal_plan *pl = c->pl;
 
 	switch (each) {
@@ -1433,12 +1434,15 @@ date_text(struct ctx *c, int32_t z)
 
 /* The placeholders of the deal. */
 static const char *
-deal_var(struct ctx *c, const char *k)
+deal_var(void *arg, const char *k, int each, int i)
 {
+	struct ctx *c = arg;
 	const struct deal *d = c->d;
 	const struct deal_plan *pl = c->pl;
 	const struct deal_doc *doc = c->doc;
 	enum { B = OFFER_BASIC, O = OFFER_OPTIMAL, R = OFFER_REFERENCE };
+
+	(void)each, (void)i;	/* (item_var has the lists) */
 
 #define IS(s) (strcmp(k, (s)) == 0)
 	if (IS("customer"))
@@ -1615,27 +1619,12 @@ deal_var(struct ctx *c, const char *k)
 	return NULL;
 }
 
-static const char *
-var(void *arg, const char *name, size_t n, int each, int i)
-{
-	struct ctx *c = arg;
-	char k[40];
-	const char *v;
-
-	if (n >= sizeof(k))
-		return NULL;
-	memcpy(k, name, n);
-	k[n] = '\0';
-	if (each != 0 && (v = item_var(c, k, each, i)) != NULL)
-		return v;
-	return deal_var(c, k);
-}
-
 int
 deal_doc_md(struct prose_out *o, const struct deal_doc *doc)
 {
 	struct ctx c;
-	struct prose_ctx pc = { holds, count, var, NULL, doc->zh };
+	struct prose_ctx pc = { holds, count, deal_var, item_var, NULL,
+	    doc->zh };
 	int unknown;
 
 	memset(&c, 0, sizeof(c));

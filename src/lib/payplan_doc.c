@@ -177,10 +177,10 @@ sum(const struct pp_doc *d, int what)
 	return s;
 }
 
-#define IS(s) (n == sizeof(s) - 1 && memcmp(name, s, n) == 0)
+#define IS(s) (strcmp(key, s) == 0)
 
 static const char *
-var(void *arg, const char *name, size_t n, int each, int i)
+var(void *arg, const char *key, int each, int i)
 {
 	struct ctx *c = arg;
 	const struct pp_doc *d = c->d;
@@ -285,7 +285,7 @@ int
 payplan_doc(struct prose_out *o, const struct pp_doc *d, int zh)
 {
 	struct ctx c;
-	struct prose_ctx pc = { holds, count, var, &c, zh };
+	struct prose_ctx pc = { holds, count, var, NULL, &c, zh };
 
 	memset(&c, 0, sizeof(c));
 	c.d = d;

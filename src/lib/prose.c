@@ -29,14 +29,31 @@ prose_free(struct prose_out *o)
 	o->n = o->cap = 0;
 }
 
-int
-prose_expand(struct prose_out *o, const char *t, const struct prose_ctx *c,
-    int each, int i)
+/* The text of {KEY}: NUM for {n} in a heading, the list's own, the
+ * document's; NULL when none has it. */
+static const char *
+lookup(const struct prose_ctx *c, const char *key, int each, int i,
+    const char *num)
+{
+	const char *v;
+
+	if (num != NULL && strcmp(key, "n") == 0)
+		return num;
+	if (each != 0 && c->each_var != NULL &&
+	    (v = c->each_var(c->arg, key, each, i)) != NULL)
+		return v;
+	return c->var(c->arg, key, each, i);
+}
+
+static int
+expand(struct prose_out *o, const char *t, const struct prose_ctx *c,
+    int each, int i, const char *num)
 {
 	int unknown = 0;
 
 	while (*t) {
-		const char *b = strpbrk(t, "{}"), *e, *v;
+		const char *b = strpbrk(t, "{}"), *e, *v = NULL;
+		char key[64];
 		if (b == NULL) {
 			prose_put(o, t, strlen(t));
 			break;
@@ -52,7 +69,11 @@ prose_expand(struct prose_out *o, const char *t, const struct prose_ctx *c,
 			t = b + 1;
 			continue;
 		}
-		v = c->var(c->arg, b + 1, (size_t)(e - b - 1), each, i);
+		if ((size_t)(e - b - 1) < sizeof(key)) {
+			memcpy(key, b + 1, (size_t)(e - b - 1));
+			key[e - b - 1] = '\0';
+			v = lookup(c, key, each, i, num);
+		}
 		if (v == NULL) {
 			unknown++;
 			v = "";
@@ -62,6 +83,13 @@ prose_expand(struct prose_out *o, const char *t, const struct prose_ctx *c,
 		t = e + 1;
 	}
 	return unknown;
+}
+
+int
+prose_expand(struct prose_out *o, const char *t, const struct prose_ctx *c,
+    int each, int i)
+{
+	return expand(o, t, c, each, i, NULL);
 }
 
 /* The number of a section, in words of the language. */
@@ -80,21 +108,6 @@ section_number(char *buf, size_t cap, int n, int zh)
 		    digit[n % 10]);
 }
 
-struct numbered {
-	const struct prose_ctx *c;
-	const char *n;
-};
-
-static const char *
-number_var(void *arg, const char *name, size_t n, int each, int i)
-{
-	const struct numbered *nb = arg;
-
-	if (n == 1 && name[0] == 'n')
-		return nb->n;
-	return nb->c->var(nb->c->arg, name, n, each, i);
-}
-
 static int
 holds(const struct prose_ctx *c, int cond, int each, int i)
 {
@@ -109,8 +122,6 @@ prose_render(struct prose_out *o, const struct prose_section *s, size_t ns,
 
 	for (size_t k = 0; k < ns; k++) {
 		char nbuf[32];
-		struct numbered nb;
-		struct prose_ctx hc = *c;
 		const char *h = c->zh ? s[k].zh : s[k].en;
 		if (!holds(c, s[k].cond, 0, -1))
 			continue;
@@ -118,11 +129,7 @@ prose_render(struct prose_out *o, const struct prose_section *s, size_t ns,
 		if (strstr(h, "{n}") != NULL)
 			number++;
 		section_number(nbuf, sizeof(nbuf), number, c->zh);
-		nb.c = c;
-		nb.n = nbuf;
-		hc.var = number_var;
-		hc.arg = &nb;
-		unknown += prose_expand(o, h, &hc, 0, -1);
+		unknown += expand(o, h, c, 0, -1, nbuf);
 		for (size_t j = 0; j < nr; j++) {
 			const struct prose_row *w = &r[j];
 			const char *t = c->zh ? w->zh : w->en;

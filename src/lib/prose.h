@@ -41,10 +41,12 @@ struct prose_ctx {
 	int (*holds)(void *arg, int cond, int each, int i);
 	/* How many items has list EACH? */
 	int (*count)(void *arg, int each);
-	/* The text of {NAME} (N bytes) for item I of list EACH (or EACH 0,
-	 * I -1); NULL when there is no such placeholder. */
-	const char *(*var)(void *arg, const char *name, size_t n, int each,
-	    int i);
+	/* The text of {KEY} for item I of list EACH (or EACH 0, I -1); NULL
+	 * when there is no such placeholder. */
+	const char *(*var)(void *arg, const char *key, int each, int i);
+	/* Optional: asked first inside a list (EACH not 0), and var after it
+	 * when it has no such placeholder. */
+	const char *(*each_var)(void *arg, const char *key, int each, int i);
 	void *arg;
 	int zh;
 };

@@ -556,8 +556,9 @@ days_label(struct ctx *c, const char *label)
 }
 
 static const char *
-each_var(struct ctx *c, const char *k, int each, int i)
+each_var(void *arg, const char *k, int each, int i)
 {
+	struct ctx *c = arg;
 	const struct stmt *s = c->s;
 
 	switch (each) {
@@ -686,11 +687,13 @@ aged_table(struct ctx *c)
 }
 
 static const char *
-doc_var(struct ctx *c, const char *k)
+doc_var(void *arg, const char *k, int each, int i)
 {
+	struct ctx *c = arg;
 	const struct stmt_doc *d = c->d;
 	const struct stmt *s = c->s;
 
+	(void)each, (void)i;	/* (each_var has the lists) */
 	for (int f = 0; f < CO_NKEYS; f++)
 		if (strcmp(k, company_keys[f]) == 0)
 			return d->co->v[f] ? d->co->v[f] : "";
@@ -761,27 +764,11 @@ doc_var(struct ctx *c, const char *k)
 	return NULL;
 }
 
-static const char *
-var(void *arg, const char *name, size_t n, int each, int i)
-{
-	struct ctx *c = arg;
-	char k[40];
-	const char *v;
-
-	if (n >= sizeof(k))
-		return NULL;
-	memcpy(k, name, n);
-	k[n] = '\0';
-	if (each != 0 && (v = each_var(c, k, each, i)) != NULL)
-		return v;
-	return doc_var(c, k);
-}
-
 int
 stmtdoc_md(struct prose_out *o, const struct stmt_doc *d)
 {
 	struct ctx c;
-	struct prose_ctx pc = { holds, count, var, NULL, d->zh };
+	struct prose_ctx pc = { holds, count, doc_var, each_var, NULL, d->zh };
 	const struct stmt *s = d->s;
 	int unknown;
 

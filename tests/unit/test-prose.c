@@ -25,14 +25,14 @@ count(void *arg, int each)
 }
 
 static const char *
-var(void *arg, const char *name, size_t n, int each, int i)
+var(void *arg, const char *key, int each, int i)
 {
 	static char buf[32];
 
 	(void)arg;
-	if (n == 4 && memcmp(name, "name", 4) == 0)
+	if (strcmp(key, "name") == 0)
 		return "Acme";
-	if (n == 1 && name[0] == 'i' && each == L_ITEMS) {
+	if (strcmp(key, "i") == 0 && each == L_ITEMS) {
 		snprintf(buf, sizeof(buf), "%d", i + 1);
 		return buf;
 	}
@@ -59,7 +59,7 @@ int
 main(void)
 {
 	struct prose_out o = { NULL, 0, 0 };
-	struct prose_ctx c = { holds, count, var, NULL, 0 };
+	struct prose_ctx c = { holds, count, var, NULL, NULL, 0 };
 	int u;
 
 	u = prose_render(&o, sections, 4, rows, 6, &c);
