@@ -68,7 +68,7 @@ digits(const char *s, int n)
 static _Thread_local struct {
 	char s[10];
 	int32_t d;
-} dcache[256];
+} dcache[4096];	/* (three years of due and invoice dates) */
 
 int
 date_parse(const char *s, size_t n, int32_t *out)
@@ -78,10 +78,11 @@ date_parse(const char *s, size_t n, int32_t *out)
 	const char *s0 = s;
 
 	if (n == 10) {
-		h = ((unsigned char)s[2] * 31u + (unsigned char)s[3]) * 7u +
-		    (unsigned char)s[6] * 13u + (unsigned char)s[8] * 3u +
-		    (unsigned char)s[9];
-		h &= 255;
+		/* the year's last two digits, the month's, the day's */
+		h = (((((unsigned char)s[3] * 10u + (unsigned char)s[2]) * 12u +
+		    (unsigned char)s[5] * 10u + (unsigned char)s[6]) * 31u +
+		    (unsigned char)s[8] * 10u + (unsigned char)s[9]) * 2654435761u)
+		    >> 20;
 		/* (an empty slot is ten NUL bytes: not a date) */
 		if (dcache[h].s[0] != '\0' && memcmp(dcache[h].s, s, 10) == 0) {
 			*out = dcache[h].d;
