@@ -39,6 +39,27 @@ money_parse(const char *s, size_t n, int dec, int64_t *out)
 	int neg = 0, nd = 0, nf = 0, fd = 0;
 	int64_t v = 0;
 
+	/* the way nearly every export writes it: [-]digits[.dec digits],
+	 * at most 15 digits before the point (no overflow, nothing to trim);
+	 * anything else takes the long way below */
+	if (n > 0 && n <= 20 && dec >= 0 && dec <= 3) {
+		const char *p = s, *q = s + n, *d0;
+		if (*p == '-')
+			p++;
+		for (d0 = p; p < q && p - d0 < 16 && (unsigned)(*p - '0') <= 9;
+		    p++)
+			v = v * 10 + (*p - '0');
+		if (p > d0 && p - d0 <= 15 && (dec == 0 ? p == q :
+		    q - p == dec + 1 && *p == '.')) {
+			for (p += dec > 0; p < q && (unsigned)(*p - '0') <= 9; p++)
+				v = v * 10 + (*p - '0');
+			if (p == q) {
+				*out = *s == '-' ? -v : v;
+				return MONEY_OK;
+			}
+		}
+		v = 0;
+	}
 	while (n > 0 && *s == ' ')
 		s++, n--;
 	while (n > 0 && s[n - 1] == ' ')

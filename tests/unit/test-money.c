@@ -124,5 +124,26 @@ main(void)
 	CHECK_INT(decimal_parse("-1", &d), -1);
 	CHECK_INT(decimal_parse("1.2.3", &d), -1);
 	CHECK_INT(decimal_parse("0.0000000001", &d), -1);
+	/* the short way (digits, a point, the currency's decimals) says what
+	 * the long way says: a leading space sends a string the long way */
+	{
+		static const char alpha[] = "0123456789999.-+ ,e";
+		int differ = 0;
+		srand(11);
+		for (int k = 0; k < 300000; k++) {
+			char a[32], b[34];
+			int len = rand() % 22, dec = rand() % 4, sa, sb;
+			int64_t va = 0, vb = 0;
+			for (int j = 0; j < len; j++)
+				a[j] = alpha[rand() % (k % 3 ? 13 : (int)sizeof(alpha) - 1)];
+			b[0] = ' ';
+			memcpy(b + 1, a, (size_t)len);
+			sa = money_parse(a, (size_t)len, dec, &va);
+			sb = money_parse(b, (size_t)len + 1, dec, &vb);
+			if (sa != sb || (sa == MONEY_OK && va != vb))
+				differ++;
+		}
+		CHECK_INT(differ, 0);
+	}
 	return unit_done("test-money");
 }
