@@ -421,6 +421,7 @@ read_items(void)
 {
 	struct rec *x;
 	uint64_t seq = 0;
+	size_t warm = 0;	/* the items below it are prefaulted */
 	struct grp_pipe *pipe = grp_pipe_new(custmap, sizeof(struct custpush),
 	    cust_assign, NULL);
 
@@ -438,6 +439,12 @@ read_items(void)
 			if (nitems == capitems) {
 				capitems = capitems ? 2 * capitems : 256;
 				items = xrealloc(items, capitems * sizeof(*items));
+			}
+			if (nitems == warm) {	/* the next 2 MB, in one go */
+				size_t k = nitems + (2u << 20) / sizeof(*items);
+				warm = k < capitems ? k : capitems;
+				xprefault(items + nitems, (warm - nitems) *
+				    sizeof(*items));
 			}
 			/* the number for the rows' lists; the fields are copied
 			 * in pass B, for the items a row prints */

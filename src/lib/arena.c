@@ -42,6 +42,7 @@ arena_alloc(struct arena *a, size_t n)
 			b = p;
 		} else
 			b = xmalloc(sizeof(*b) + sz);
+		xprefault(b->data, sz);	/* an arena fills its blocks */
 		b->size = sz;
 		b->next = a->head;
 		a->head = b;

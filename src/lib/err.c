@@ -1,6 +1,9 @@
 /* err.c - messages, exit handling and checked allocation (sbase eprintf/fshut). */
+#include <sys/mman.h>
+
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -409,6 +412,20 @@ xmalloc(size_t n)
 	if (p == NULL)
 		die(EXIT_FATAL, "out of memory (%zu bytes)", n);
 	return p;
+}
+
+void
+xprefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	uintptr_t b = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+
+	if (n >= (256u << 10) && b > a)
+		(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+	(void)p, (void)n;
+#endif
 }
 
 void *

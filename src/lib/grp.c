@@ -110,6 +110,8 @@ grow(struct grp *g)
 	size_t cap = (g->mask + 1) * 2;
 	uint64_t *idx = xcalloc(cap, sizeof(uint64_t));
 
+	xprefault(idx, cap * sizeof(uint64_t));	/* every slot is written */
+
 	for (size_t i = 0; i < g->nent; i++) {
 		struct ent *e = ent_at(g, i);
 		size_t j = e->h & (cap - 1);
@@ -165,7 +167,12 @@ grp_get(struct grp *g, const void *key, size_t n, uint64_t h)
 			g->blockcap = g->blockcap ? 2 * g->blockcap : 16;
 			g->blocks = xrealloc(g->blocks, g->blockcap * sizeof(char *));
 		}
-		g->blocks[g->nblocks++] = xmalloc(BLOCK_ENTS * g->esize);
+		g->blocks[g->nblocks] = xmalloc(BLOCK_ENTS * g->esize);
+		/* a table that filled a block fills the next, an entry after
+		 * another */
+		if (g->nblocks > 0)
+			xprefault(g->blocks[g->nblocks], BLOCK_ENTS * g->esize);
+		g->nblocks++;
 	}
 	e = ent_at(g, g->nent);
 	memset(e, 0, g->esize);
@@ -254,6 +261,7 @@ grp_sorted(struct grp *g)
 	struct sortent *s = xcalloc(g->nent + 1, sizeof(*s));
 	void **v;
 
+	xprefault(s, (g->nent + 1) * sizeof(*s));
 	for (size_t i = 0; i < g->nent; i++) {
 		struct ent *e = ent_at(g, i);
 		const unsigned char *k = (const unsigned char *)ent_key(e);
