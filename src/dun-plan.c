@@ -750,13 +750,36 @@ struct firmctx {
 	int excuse, power;
 };
 
+/* The styles firm_on has worked out: the deadline walks every notice of
+ * an item so far (a hundred for a debt of three years), and the items of
+ * a ledger share their due dates, grades and excuses. */
+static struct firmseen {
+	int32_t day, days;
+	char grade;
+	int8_t excuse, power, firm;	/* firm: 0 none yet, 1 no, 2 yes */
+} firmseen[4096];
+
 static int
 firm_on(int32_t day, int32_t days, void *arg)
 {
 	const struct firmctx *f = arg;
+	uint32_t h = ((uint32_t)day * 31u + (uint32_t)days * 7u +
+	    (uint32_t)(unsigned char)f->grade * 3u + (uint32_t)f->excuse * 5u +
+	    (uint32_t)f->power) * 2654435761u >> 20;
+	struct firmseen *e = &firmseen[h];
 
-	return style_on(day, days, f->grade, f->excuse, f->power, 0, NULL, 0) ==
-	    ST_FIRM;
+	if (e->firm == 0 || e->day != day || e->days != days ||
+	    e->grade != f->grade || e->excuse != f->excuse ||
+	    e->power != f->power) {
+		e->day = day;
+		e->days = days;
+		e->grade = f->grade;
+		e->excuse = (int8_t)f->excuse;
+		e->power = (int8_t)f->power;
+		e->firm = style_on(day, days, f->grade, f->excuse, f->power, 0,
+		    NULL, 0) == ST_FIRM ? 2 : 1;
+	}
+	return e->firm == 2;
 }
 
 /* Below --min-amount for its currency? */
@@ -1065,7 +1088,7 @@ customer_day(const struct cust *cu, int32_t d)
 			net = day[i].open < ps.net_overdue ? day[i].open : ps.net_overdue;
 			gi.hold = day[i].it->hold;
 			ladder(d, cu, &ps, &day[i], net, &gi, day[i].broken,
-			    day[i].pending, day[i].it->inv[0] ? invoice_list(day, n,
+			    day[i].pending, day[i].it->inv[0] ? invoice_list(&day[i], 1,
 			    pick_item, &day[i], &novd) : "", 1);
 		}
 		return;

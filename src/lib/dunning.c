@@ -185,12 +185,14 @@ dun_grade_index(char grade)
 int32_t
 dun_scaled(const struct dun_policy *p, int days, char grade)
 {
-	int64_t v;
+	int64_t v, k = p->scale[dun_grade_index(grade)];
 
-	if (muldiv_round(days, p->scale[dun_grade_index(grade)], 10000, &v) != 0 ||
-	    v > 1000000)
+	/* (the usual sizes in 64 bits, half up; the rest in muldiv_round) */
+	if (days >= 0 && days <= 1000000 && k >= 0 && k <= 1000000000000LL)
+		v = ((int64_t)days * k + 5000) / 10000;
+	else if (muldiv_round(days, k, 10000, &v) != 0)
 		return 1000000;
-	return (int32_t)v;
+	return v > 1000000 ? 1000000 : (int32_t)v;
 }
 
 /* the excuses of SPEC 5.4 that move an item up at once (style.h's order) */

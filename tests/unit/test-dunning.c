@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "dunning.h"
+#include "money.h"
 #include "unit.h"
 
 static int32_t
@@ -90,6 +91,20 @@ main(void)
 		}
 	}
 	CHECK(agree > 4000 * 100);
+
+	/* a threshold scaled by the grade: 64 bits where they do, as the
+	 * 128-bit rounding says */
+	for (int t = 0; t < 20000; t++) {
+		int days = t % 7 == 0 ? rand() % 2000000 : rand() % 400;
+		int64_t want;
+		char grade = "ABCDEN"[t % 6];
+		p.scale[dun_grade_index(grade)] = t % 11 == 0 ?
+		    (int64_t)rand() * rand() : rand() % 40000;
+		if (muldiv_round(days, p.scale[dun_grade_index(grade)], 10000,
+		    &want) != 0 || want > 1000000)
+			want = 1000000;
+		CHECK_INT(dun_scaled(&p, days, grade), want);
+	}
 	CHECK(warned >= 4000);	/* each item warns on one of those days */
 	return unit_done("dunning");
 }
