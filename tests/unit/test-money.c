@@ -131,7 +131,7 @@ main(void)
 		int differ = 0;
 		srand(11);
 		for (int k = 0; k < 300000; k++) {
-			char a[32], b[34];
+			char a[32] = { 0 }, b[34] = { 0 };
 			int len = rand() % 22, dec = rand() % 4, sa, sb;
 			int64_t va = 0, vb = 0;
 			for (int j = 0; j < len; j++)
