@@ -23,6 +23,7 @@
 #include "money.h"
 #include "opts.h"
 #include "out.h"
+#include "pack.h"
 #include "policy.h"
 #include "rates.h"
 #include "rec.h"
@@ -31,6 +32,7 @@
 #define MAXMIN 16
 #define MAXDAYS 366
 #define MAXINVOICES 10		/* named in a row, then "+N more" */
+#define SCORES 160		/* --explain: the style scores of a row */
 
 enum { OPT_GRADES = OPT_TOOL, OPT_PER, OPT_WORKDAYS, OPT_HOLIDAYS,
 	OPT_MIN_AMOUNT, OPT_MIN_PERCENT, OPT_RATES, OPT_BASE };
@@ -163,19 +165,26 @@ struct chg {			/* the open of an item changes within the plan */
 	int64_t amt;
 };
 
-struct item {
+struct item {			/* 56 bytes: a year of 20,000 customers in 100 MiB */
 	uint64_t seq;
-	struct val *vals;	/* the record's fields, once a row prints them */
-	const char *inv;	/* its number (kept) */
-	int64_t amount, open0;	/* open on --from */
-	int64_t promise_amount;
-	uint32_t cust, chg, nchg, ninv, nv;
-	int32_t invoice_date, due, promise, hold, contact, ack, demand, receipt0;
-	int32_t lead;
+	const char *inv;	/* its number; pass B packs its fields after it */
+	int64_t open0;		/* open on --from */
+	uint32_t cust, ninv;
+	uint32_t chg;		/* its changes after chgs[chg], their count; 0 none */
+	uint32_t x;		/* its extra; 0: none of those */
+	int32_t invoice_date, due, receipt0;
 	int8_t credit;		/* unapplied cash or credit, not an item */
-	int8_t disputed, kept, printed, dec;
-	uint8_t excuse, power;	/* enum excuse, enum power */
+	int8_t disputed, printed;
 	char grade;
+};
+
+_Static_assert(sizeof(struct item) <= 56, "a year of 20,000 customers");
+
+struct extra {			/* what few items have */
+	int64_t amount, promise_amount;
+	int32_t promise, hold, contact, ack, demand, lead;
+	uint8_t excuse, power;	/* enum excuse, enum power */
+	int8_t kept;		/* the promise */
 };
 
 struct cust {
@@ -192,6 +201,9 @@ struct cust {
 
 static struct item *items;	/* by customer, after group_items */
 static size_t nitems, capitems;
+static struct extra *extras;	/* [0]: what the rest have */
+static size_t nextras, capextras;
+#define XT(it) (&extras[(it)->x])
 static struct chg *chgs;
 static size_t nchgs, capchgs;
 static struct grp *custmap;	/* customer, currency -> uint32_t + 1 */
@@ -205,33 +217,51 @@ static struct apply *ap;
 static int c_stage, c_grade, c_excuse, c_power, c_promise, c_promise_amount,
     c_contact, c_hold, c_ack, c_demand;
 
-/* A copy of the input's fields of X, in one piece. */
-static struct val *
-copy_fields(const struct rec *x, uint32_t *nv)
+/* What an item's fields may repeat: its number, customer and currency. */
+static int
+known_of(const struct item *it, struct val *k)
 {
-	size_t nf = rec_nfields(rd), n = 0, bytes = 0;
-	struct val *v;
-	char *b;
+	const struct cust *cu = &custs[it->cust];
+
+	k[0] = (struct val){ it->inv, it->ninv, V_STR };
+	k[1] = (struct val){ cu->name, cu->nname, V_STR };
+	k[2] = (struct val){ cu->cur, cu->ncur, V_STR };
+	return 3;
+}
+
+/* The input's fields of X, packed after the number of IT (printed items
+ * only, but a year's plan prints a quarter of a million of them). */
+static void
+pack_fields(const struct rec *x, struct item *it)
+{
+	size_t nf = rec_nfields(rd), n = 0;
+	struct val k[PACK_KNOWN];
+	int nk = known_of(it, k);
+	unsigned char *b;
 
 	for (size_t i = 0; i < nf; i++) {
 		size_t slot = (size_t)rec_field(rd, i);
 		if (slot < x->nv && slot + 1 > n)
 			n = slot + 1;
 	}
-	for (size_t k = 0; k < n; k++)
-		bytes += x->v[k].p ? x->v[k].n + 1 : 0;
-	v = arena_alloc(&keep, n * sizeof(*v) + bytes + 1);
-	b = (char *)(v + n);
-	for (size_t k = 0; k < n; k++) {
-		v[k] = x->v[k];
-		if (v[k].p) {
-			memcpy(b, v[k].p, v[k].n);
-			b[v[k].n] = '\0';
-			v[k].p = b;
-			b += v[k].n + 1;
-		}
-	}
-	*nv = (uint32_t)n;
+	b = arena_bytes(&keep, it->ninv + 1 + pack_size(x->v, n, k, nk));
+	memcpy(b, it->inv, it->ninv);
+	b[it->ninv] = '\0';
+	pack_put(b + it->ninv + 1, x->v, n, k, nk);
+	it->inv = (const char *)b;
+}
+
+/* The fields pack_fields kept, until the next call. */
+static struct val *
+unpack_fields(const struct item *it, uint32_t *nv)
+{
+	static struct val *v;
+	static size_t cap;
+	struct val k[PACK_KNOWN];
+	int nk = known_of(it, k);
+
+	*nv = (uint32_t)pack_get((const unsigned char *)it->inv + it->ninv + 1,
+	    &v, &cap, k, nk);
 	return v;
 }
 
@@ -319,19 +349,20 @@ receipt(int32_t date, enum doc_type type, int64_t amt, void *arg)
  * it (or the due date) and the promise date covers the amount promised,
  * or everything when none was (SPEC 5.1). */
 static int
-promise_kept(struct item *it, const struct doc *d, struct pctx *c)
+promise_kept(const struct extra *ex, const struct doc *d, struct pctx *c)
 {
-	if (it->promise == DATE_NONE)
+	if (ex->promise == DATE_NONE)
 		return 1;
-	if (it->promise_amount > 0)
-		return c->promised >= it->promise_amount;
-	return (d->has_open ? d->open : apply_open_at(ap, d, it->promise)) <= 0;
+	if (ex->promise_amount > 0)
+		return c->promised >= ex->promise_amount;
+	return (d->has_open ? d->open : apply_open_at(ap, d, ex->promise)) <= 0;
 }
 
 /* Read a record into an item; -1 when it was rejected, 1 when it is no
  * part of the plan (closed, applied, dated after it). */
 static int
-read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
+read_item(struct rec *x, uint64_t seq, struct item *it, struct extra *ex,
+    struct doc *dp)
 {
 	struct doc d;
 	struct text t;
@@ -340,19 +371,20 @@ read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
 	struct pctx pc;
 
 	memset(it, 0, sizeof(*it));
+	*ex = extras[0];
 	it->seq = seq;
 	if (ledger_read(&led, x, &d) != 0 ||
 	    apply_reject_duplicate(ap, rd, x, seq) != 0)
 		return -1;
-	if (field_date(rd, x, c_promise, &it->promise, 0) != 0 ||
-	    field_date(rd, x, c_contact, &it->contact, 0) != 0 ||
-	    field_date(rd, x, c_hold, &it->hold, 0) != 0 ||
-	    field_date(rd, x, c_ack, &it->ack, 0) != 0 ||
-	    field_date(rd, x, c_demand, &it->demand, 0) != 0 ||
-	    field_money(rd, x, c_promise_amount, d.dec, &it->promise_amount,
+	if (field_date(rd, x, c_promise, &ex->promise, 0) != 0 ||
+	    field_date(rd, x, c_contact, &ex->contact, 0) != 0 ||
+	    field_date(rd, x, c_hold, &ex->hold, 0) != 0 ||
+	    field_date(rd, x, c_ack, &ex->ack, 0) != 0 ||
+	    field_date(rd, x, c_demand, &ex->demand, 0) != 0 ||
+	    field_money(rd, x, c_promise_amount, d.dec, &ex->promise_amount,
 	    0) != 0 || field_text(rd, x, c_stage, &t, 0) != 0)
 		return -1;
-	it->lead = dun_stage_lead(pol, t.p, t.n);
+	ex->lead = dun_stage_lead(pol, t.p, t.n);
 	{
 		int e, p;
 		if (field_enum(rd, x, c_excuse, excuse_parse,
@@ -360,8 +392,8 @@ read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
 		    field_enum(rd, x, c_power, power_parse,
 		    "unknown power (strong-weak, peer, unable)", &p) != 0)
 			return -1;
-		it->excuse = (uint8_t)e;
-		it->power = (uint8_t)p;
+		ex->excuse = (uint8_t)e;
+		ex->power = (uint8_t)p;
 	}
 	is_item = apply_is_item(ap, &d, seq);
 	it->due = d.due_date != DATE_NONE ? d.due_date : d.invoice_date;
@@ -370,7 +402,6 @@ read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
 		return -1;
 	}
 	it->grade = grade_of(x, &bad);
-	it->dec = (int8_t)d.dec;
 	if (bad)
 		return -1;
 	if (!apply_in_time(ap, &d))
@@ -380,7 +411,7 @@ read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
 	it->credit = !is_item;
 	it->disputed = (int8_t)d.disputed;
 	it->invoice_date = d.invoice_date;
-	it->amount = d.amount;
+	ex->amount = d.amount;
 	it->receipt0 = DATE_NONE;
 	if (it->credit) {
 		if (left == 0)
@@ -396,20 +427,55 @@ read_item(struct rec *x, uint64_t seq, struct item *it, struct doc *dp)
 	pc.it = it;
 	pc.from = opt.from;
 	pc.to = opt.to;
-	pc.pdate = it->promise;
-	pc.win0 = it->contact != DATE_NONE && it->contact < it->promise ?
-	    it->contact : it->due;
+	pc.pdate = ex->promise;
+	pc.win0 = ex->contact != DATE_NONE && ex->contact < ex->promise ?
+	    ex->contact : it->due;
 	it->chg = (uint32_t)nchgs;
+	add_chg(0, 0);		/* the count, when there are some */
 	if (d.paid != 0 && d.paid_date != DATE_NONE)
 		receipt(d.paid_date, DOC_PAYMENT, -d.paid, &pc);
 	if (!d.has_open)
 		apply_each(ap, &d, receipt, &pc);
-	it->nchg = (uint32_t)(nchgs - it->chg);
-	it->kept = (int8_t)promise_kept(it, &d, &pc);
-	if (it->open0 == 0 && it->nchg == 0)
+	if (nchgs == it->chg + 1) {
+		nchgs--;
+		it->chg = 0;
+	} else
+		chgs[it->chg].date = (int32_t)(nchgs - it->chg - 1);
+	ex->kept = (int8_t)promise_kept(ex, &d, &pc);
+	if (it->open0 == 0 && it->chg == 0)
 		return 1;	/* closed before the plan, and stays closed */
 	*dp = d;
 	return 0;
+}
+
+/* The extras every item without its own has. */
+static void
+extras_init(void)
+{
+	capextras = 256;
+	extras = xmalloc(capextras * sizeof(*extras));
+	memset(&extras[0], 0, sizeof(extras[0]));
+	extras[0].promise = extras[0].hold = extras[0].contact =
+	    extras[0].ack = extras[0].demand = DATE_NONE;
+	extras[0].lead = dun_stage_lead(pol, "", 0);
+	extras[0].kept = 1;
+	nextras = 1;
+	add_chg(0, 0);		/* chg 0: no changes */
+}
+
+static int
+extra_needed(const struct extra *ex)
+{
+	const struct extra *z = &extras[0];
+
+	if (opt.min_percent.num > 0 && ex->amount > 0)
+		return 1;	/* the amount is read every day */
+	return ex->promise_amount != z->promise_amount ||
+	    ex->promise != z->promise || ex->hold != z->hold ||
+	    ex->contact != z->contact || ex->ack != z->ack ||
+	    ex->demand != z->demand || ex->lead != z->lead ||
+	    ex->excuse != z->excuse || ex->power != z->power ||
+	    ex->kept != z->kept;
 }
 
 /* Pass A (quiet): every record into an item. */
@@ -427,8 +493,9 @@ read_items(void)
 
 	for (; (x = rec_next(rd)) != NULL; seq++) {
 		struct item it;
+		struct extra ex;
 		struct doc d;
-		int r = read_item(x, seq, &it, &d);
+		int r = read_item(x, seq, &it, &ex, &d);
 		if (r < 0) {
 			if (nbad == capbad) {
 				capbad = capbad ? 2 * capbad : 64;
@@ -452,14 +519,21 @@ read_items(void)
 			if (led.invoice >= 0 && (size_t)led.invoice < x->nv &&
 			    x->v[led.invoice].p != NULL && x->v[led.invoice].n <
 			    UINT32_MAX) {
-				char *b = arena_alloc(&keep, x->v[led.invoice].n + 1);
-				memcpy(b, x->v[led.invoice].p, x->v[led.invoice].n);
-				b[x->v[led.invoice].n] = '\0';
-				it.inv = b;
+				it.inv = arena_dup(&keep, x->v[led.invoice].p,
+				    x->v[led.invoice].n);
 				it.ninv = (uint32_t)x->v[led.invoice].n;
 			}
+			if (extra_needed(&ex)) {
+				if (nextras == capextras) {
+					capextras *= 2;
+					extras = xrealloc(extras, capextras *
+					    sizeof(*extras));
+				}
+				it.x = (uint32_t)nextras;
+				extras[nextras++] = ex;
+			}
 			{
-				struct custpush cp = { (uint32_t)nitems, it.dec };
+				struct custpush cp = { (uint32_t)nitems, d.dec };
 				items[nitems++] = it;
 				key_reset(&ckey);
 				key_add(&ckey, d.customer.p, d.customer.n);
@@ -580,10 +654,12 @@ static int64_t
 open_on(const struct item *it, int32_t d)
 {
 	int64_t v = it->open0;
+	const struct chg *c = &chgs[it->chg];
+	uint32_t n = it->chg ? (uint32_t)c->date : 0;
 
-	for (uint32_t i = 0; i < it->nchg; i++)
-		if (chgs[it->chg + i].date <= d)
-			v += chgs[it->chg + i].amt;
+	for (uint32_t i = 1; i <= n; i++)
+		if (c[i].date <= d)
+			v += c[i].amt;
 	return v;
 }
 
@@ -592,10 +668,12 @@ last_receipt(const struct item *it, int32_t d)
 {
 	int32_t r = it->receipt0;
 
-	for (uint32_t i = 0; i < it->nchg; i++)
-		if (chgs[it->chg + i].date <= d && chgs[it->chg + i].amt < 0 &&
-		    chgs[it->chg + i].date > r)
-			r = chgs[it->chg + i].date;
+	const struct chg *c = &chgs[it->chg];
+	uint32_t n = it->chg ? (uint32_t)c->date : 0;
+
+	for (uint32_t i = 1; i <= n; i++)
+		if (c[i].date <= d && c[i].amt < 0 && c[i].date > r)
+			r = c[i].date;
 	return r;
 }
 
@@ -621,7 +699,7 @@ struct row {
 	char grade;
 	int excuse, power;
 	enum style style;
-	char scores[160];
+	char *scores;		/* --explain (the day's arena) */
 };
 
 static struct row *rows;	/* the day's */
@@ -660,8 +738,8 @@ new_row(int act, int32_t d, const struct cust *cu, const struct pos *ps,
 		r->open = s->open;
 		r->days = s->days;
 		r->grade = s->it->grade;
-		r->excuse = s->it->excuse;
-		r->power = s->it->power;
+		r->excuse = XT(s->it)->excuse;
+		r->power = XT(s->it)->power;
 		r->items = 1;
 	} else {
 		r->grade = pol->default_grade[0];
@@ -683,10 +761,11 @@ invoice_list(const struct state *s, size_t n, int (*pick)(const struct state *,
 	*count = 0;
 	for (size_t i = 0; i < n; i++)
 		if (pick(&s[i], arg)) {
-			len += s[i].it->ninv + 1;
+			if (*count < MAXINVOICES)
+				len += s[i].it->ninv + 1;
 			(*count)++;
 		}
-	b = arena_alloc(&dayarena, len + 32);
+	b = arena_bytes(&dayarena, len + 32);
 	for (size_t i = 0; i < n && k < MAXINVOICES; i++) {
 		if (!pick(&s[i], arg))
 			continue;
@@ -850,9 +929,10 @@ finish(struct row *r, const struct pos *ps, int broken, int pending)
 	amt = ladder_row(r->act) ? r->net_overdue : r->open;
 	r->priority = dun_priority(pol, amt, cu->dec, cu->has_rate ? &cu->rate :
 	    NULL, r->days, r->grade, r->factors, r->notices);
+	if (opt.c.explain)
+		r->scores = arena_alloc(&dayarena, SCORES);
 	r->style = style_on(r->date, r->days, r->grade, r->excuse, r->power,
-	    r->act == A_DISPUTE, opt.c.explain ? r->scores : NULL,
-	    sizeof(r->scores));
+	    r->act == A_DISPUTE, r->scores, SCORES);
 }
 
 /* Rows grouped over several items of a customer (reminders, warnings,
@@ -875,13 +955,13 @@ group_row(int act, int32_t d, const struct cust *cu, const struct pos *ps,
 			first = &s[i];
 		if (act == A_STATUTE) {
 			int32_t e = dun_statute_end(pol, s[i].it->due, last_receipt(s[i].it,
-			    d), s[i].it->ack, s[i].it->demand);
+			    d), XT(s[i].it)->ack, XT(s[i].it)->demand);
 			if (end == DATE_NONE || e < end)
 				end = e;
 		}
 		if (act == A_PROMISE) {
-			pdate = s[i].it->promise;
-			money_sum(&promised, s[i].it->promise_amount);
+			pdate = XT(s[i].it)->promise;
+			money_sum(&promised, XT(s[i].it)->promise_amount);
 		}
 	}
 	if (first == NULL)
@@ -903,7 +983,7 @@ pick_remind(const struct state *s, void *arg)
 	int32_t d = *(const int32_t *)arg;
 
 	return s->open > 0 && s->days < 0 && !s->it->disputed &&
-	    dun_remind_day(pol, &cal, s->it->due, s->it->lead,
+	    dun_remind_day(pol, &cal, s->it->due, XT(s->it)->lead,
 	    s->it->invoice_date) == d;
 }
 
@@ -913,7 +993,7 @@ pick_statute(const struct state *s, void *arg)
 	int32_t d = *(const int32_t *)arg;
 
 	return s->open > 0 && dun_statute_warns(pol, &cal, s->it->due,
-	    last_receipt(s->it, d), s->it->ack, s->it->demand, d);
+	    last_receipt(s->it, d), XT(s->it)->ack, XT(s->it)->demand, d);
 }
 
 static int
@@ -922,7 +1002,7 @@ pick_promise(const struct state *s, void *arg)
 	int32_t d = *(const int32_t *)arg;
 
 	return s->open > 0 && s->pending &&
-	    dun_prev_work(&cal, s->it->promise - 1) == d;
+	    dun_prev_work(&cal, XT(s->it)->promise - 1) == d;
 }
 
 static int
@@ -960,7 +1040,7 @@ ladder(int32_t d, const struct cust *cu, const struct pos *ps,
 	const struct item *it = driver->it;
 	unsigned mask;
 	int32_t deadline;
-	struct firmctx fc = { it->grade, it->excuse, it->power };
+	struct firmctx fc = { it->grade, XT(it)->excuse, XT(it)->power };
 
 	if (below_min(net > 0 ? net : ps->overdue, cu))
 		return;
@@ -1022,14 +1102,14 @@ customer_day(const struct cust *cu, int32_t d)
 		s->it = it;
 		s->open = open_on(it, d);
 		s->days = d - it->due;
-		s->held = it->hold != DATE_NONE && it->hold >= d;
-		s->pending = it->promise != DATE_NONE && it->promise >= d;
-		s->broken = it->promise != DATE_NONE && it->promise < d &&
-		    s->open > 0 && !it->kept;
+		s->held = XT(it)->hold != DATE_NONE && XT(it)->hold >= d;
+		s->pending = XT(it)->promise != DATE_NONE && XT(it)->promise >= d;
+		s->broken = XT(it)->promise != DATE_NONE && XT(it)->promise < d &&
+		    s->open > 0 && !XT(it)->kept;
 		s->small = 0;
-		if (opt.min_percent.num > 0 && it->amount > 0) {
+		if (opt.min_percent.num > 0 && XT(it)->amount > 0) {
 			i128 lhs = (i128)s->open * 100;
-			i128 rhs = (i128)it->amount * opt.min_percent.num;
+			i128 rhs = (i128)XT(it)->amount * opt.min_percent.num;
 			for (int k = 0; k < opt.min_percent.scale; k++)
 				lhs *= 10;
 			s->small = lhs < rhs;
@@ -1050,12 +1130,12 @@ customer_day(const struct cust *cu, int32_t d)
 				driver = s;
 			broken |= s->broken;
 			pending |= s->pending;
-			if (s->pending && (g.promise == DATE_NONE || it->promise >
+			if (s->pending && (g.promise == DATE_NONE || XT(it)->promise >
 			    g.promise))
-				g.promise = it->promise;
-			if (it->contact != DATE_NONE && (g.contact == DATE_NONE ||
-			    it->contact > g.contact))
-				g.contact = it->contact;
+				g.promise = XT(it)->promise;
+			if (XT(it)->contact != DATE_NONE && (g.contact == DATE_NONE ||
+			    XT(it)->contact > g.contact))
+				g.contact = XT(it)->contact;
 		} else if (s->days <= 0)
 			money_sum(&ps.not_due, s->open);
 	}
@@ -1078,15 +1158,15 @@ customer_day(const struct cust *cu, int32_t d)
 	some(A_DISPUTE, d, cu, &ps, day, n, pick_dispute);
 	if (opt.per_invoice) {
 		for (size_t i = 0; i < n; i++) {
-			struct dun_gate gi = { day[i].it->hold, day[i].it->promise,
-			    day[i].it->contact };
+			struct dun_gate gi = { XT(day[i].it)->hold, XT(day[i].it)->promise,
+			    XT(day[i].it)->contact };
 			int64_t net;
 			if (day[i].open <= 0 || day[i].it->disputed || day[i].days <= 0 ||
 			    day[i].small)
 				continue;
 			/* an item never asks for more than its customer owes */
 			net = day[i].open < ps.net_overdue ? day[i].open : ps.net_overdue;
-			gi.hold = day[i].it->hold;
+			gi.hold = XT(day[i].it)->hold;
 			ladder(d, cu, &ps, &day[i], net, &gi, day[i].broken,
 			    day[i].pending, day[i].it->inv[0] ? invoice_list(&day[i], 1,
 			    pick_item, &day[i], &novd) : "", 1);
@@ -1249,8 +1329,9 @@ write_row(const struct row *r)
 	int k = 0;
 
 	if (r->rec != NULL) {
-		rec.v = r->rec->vals;
-		rec.nv = r->rec->nv;
+		uint32_t nv;
+		rec.v = unpack_fields(r->rec, &nv);
+		rec.nv = nv;
 	} else
 		rec.v = customer_fields(r->cu, &rec.nv);
 	rec.file = "";
@@ -1337,12 +1418,16 @@ cmp_seq(const void *a, const void *b)
 static void
 account(void)
 {
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers, sorted */
-	struct item **byseq = xcalloc(nitems + 1, sizeof(*byseq));
+	struct item **byseq;
 	struct rec *x;
 	uint64_t seq = 0;
 	size_t next = 0, nextbad = 0, np = 0;
 
+	for (size_t i = 0; i < nitems; i++)
+		np += items[i].printed != 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers, sorted */
+	byseq = xcalloc(np + 1, sizeof(*byseq));
+	np = 0;
 	for (size_t i = 0; i < nitems; i++)
 		if (items[i].printed)
 			byseq[np++] = &items[i];
@@ -1354,14 +1439,15 @@ account(void)
 			next++;
 		if (nextbad < nbad && bad[nextbad] == seq) {
 			struct item it;
-			nextbad++;
+			struct extra ex;
 			struct doc d;
-			if (read_item(x, seq, &it, &d) < 0)
+			nextbad++;
+			if (read_item(x, seq, &it, &ex, &d) < 0)
 				continue;	/* rejected, and counted */
 		}
 		if (next < np && byseq[next]->seq == seq) {
 			/* its fields are on a row: kept for the writing */
-			byseq[next]->vals = copy_fields(x, &byseq[next]->nv);
+			pack_fields(x, byseq[next]);
 			rec_written(rd, x);
 		} else
 			rec_filtered(rd, x);
@@ -1547,6 +1633,7 @@ main(int argc, char **argv)
 	rec_want_rewind(rd);
 	if (ledger_has_docs(&led))
 		apply_join(ap, &led, rd, 0, 1);	/* then quiet, as the first */
+	extras_init();
 	read_items();
 	group_items();
 	walk();			/* which records print */
