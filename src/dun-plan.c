@@ -206,7 +206,11 @@ static size_t nextras, capextras;
 #define XT(it) (&extras[(it)->x])
 static struct chg *chgs;
 static size_t nchgs, capchgs;
-static struct grp *custmap;	/* customer, currency -> uint32_t + 1 */
+static struct grp *custmap;	/* customer, currency -> struct cpay */
+struct cpay {
+	uint32_t id;		/* + 1 */
+	uint32_t n;		/* its items (the entry is in cache: free) */
+};
 static struct cust *custs;
 static size_t ncusts;
 static struct key ckey;		/* customer, currency: the key of one record */
@@ -276,7 +280,8 @@ static void
 cust_assign(void *payload, const void *data, void *ctx)
 {
 	static size_t capcusts;
-	uint32_t *id = payload;
+	struct cpay *cp = payload;
+	uint32_t *id = &cp->id;
 	const struct custpush *c = data;
 
 	(void)ctx;
@@ -290,6 +295,7 @@ cust_assign(void *payload, const void *data, void *ctx)
 		*id = (uint32_t)++ncusts;
 	}
 	items[c->idx].cust = *id - 1;
+	cp->n++;
 }
 
 /* The record's own grade (0: none); --grades and the default come in
@@ -585,6 +591,17 @@ grade_customer(struct cust *cu, const char *const *f, const size_t *fn)
 	}
 }
 
+#define AHEAD 8
+
+static void
+prefetch_item(uint32_t i)
+{
+	const char *p = (const char *)&items[i];
+
+	__builtin_prefetch(p, 1);
+	__builtin_prefetch(p + sizeof(struct item) - 1, 1);
+}
+
 /* Items by customer (their changes go with them: an item knows where
  * its own are); each customer's first item, count, name and rate. */
 static void
@@ -597,26 +614,38 @@ group_items(void)
 	 * their customer, then the items moved there in place (a cycle
 	 * walk): each day reads a customer's items side by side */
 	uint32_t *to = xcalloc(nitems + 1, sizeof(*to));
-	for (size_t i = 0; i < nitems; i++)
-		custs[items[i].cust].n++;
+	uint32_t *next = xcalloc(ncusts + 1, sizeof(*next));	/* in cache */
+	for (size_t i = 0; i < grp_len(custmap); i++) {
+		const struct cpay *cp = keys[i];
+		custs[cp->id - 1].n = cp->n;
+	}
 	for (size_t c = 0; c < ncusts; c++) {
-		custs[c].first = at;
+		custs[c].first = next[c] = at;
 		at += custs[c].n;
-		custs[c].n = 0;
-	}
-	for (size_t i = 0; i < nitems; i++) {
-		struct cust *cu = &custs[items[i].cust];
-		to[i] = cu->first + cu->n++;
 	}
 	for (size_t i = 0; i < nitems; i++)
+		to[i] = next[items[i].cust]++;
+	free(next);
+	for (size_t i = 0; i < nitems; i++) {
+		/* the cycle's items, AHEAD steps before they move: every
+		 * step would be a miss otherwise (to[] is in cache) */
+		uint32_t ahead = to[i];
+		for (int k = 0; k < AHEAD; k++) {
+			prefetch_item(ahead);
+			ahead = to[ahead];
+		}
 		while (to[i] != i) {
 			uint32_t j = to[i];
-			struct item t = items[j];
+			struct item t;
+			prefetch_item(ahead);
+			ahead = to[ahead];
+			t = items[j];
 			items[j] = items[i];
 			items[i] = t;
 			to[i] = to[j];
 			to[j] = j;
 		}
+	}
 	free(to);
 	for (size_t i = 0; i < grp_len(custmap); i++) {
 		size_t n;
@@ -750,7 +779,8 @@ new_row(int act, int32_t d, const struct cust *cu, const struct pos *ps,
 	return r;
 }
 
-/* "I1;I2;... +N more" of the items of S for which PICK holds. */
+/* "I1;I2;... +N more" of the items of S for which PICK holds, and their
+ * count. */
 static const char *
 invoice_list(const struct state *s, size_t n, int (*pick)(const struct state *,
     void *), void *arg, uint32_t *count)
@@ -765,6 +795,8 @@ invoice_list(const struct state *s, size_t n, int (*pick)(const struct state *,
 				len += s[i].it->ninv + 1;
 			(*count)++;
 		}
+	if (!writing)
+		return "";	/* the first walk only marks what prints */
 	b = arena_bytes(&dayarena, len + 32);
 	for (size_t i = 0; i < n && k < MAXINVOICES; i++) {
 		if (!pick(&s[i], arg))
@@ -1629,7 +1661,7 @@ main(int argc, char **argv)
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	fmt = opts_outfmt(&opt.c, rd);
-	custmap = grp_new(sizeof(uint32_t));
+	custmap = grp_new(sizeof(struct cpay));
 	rec_want_rewind(rd);
 	if (ledger_has_docs(&led))
 		apply_join(ap, &led, rd, 0, 1);	/* then quiet, as the first */
