@@ -43,10 +43,10 @@ static struct {
 
 static struct buckets bk;
 static struct apply *ap;
-static struct grp *custs;	/* customer, currency -> struct stmt * */
-/* every statement's lines, items and credits, in input order, from one
- * arena (no allocation per customer or per record: big blocks, huge
- * pages), each statement's a list through them, gathered at the end */
+static struct grp *custs;	/* customer, currency -> struct acc */
+/* every statement's lines, items and credits, in input order, in chunks
+ * of its own from one arena (no allocation per customer or per record:
+ * big blocks, huge pages), gathered at the end */
 enum { L_LINE, L_ITEM, L_CREDIT };
 static struct arena elems;
 static struct grp *only_cc, *only_c;	/* --only: customer+currency, customer */
@@ -158,54 +158,119 @@ wanted(const struct doc *d)
 
 /* ---- the pass over the ledger ---- */
 
-static struct stmt *
-cust_of(const struct doc *d)
+static void
+cust_key(const struct doc *d)
 {
-	struct stmt **sp;
-
 	key_reset(&gkey);
 	key_add(&gkey, d->customer.p, d->customer.n);
 	key_add(&gkey, d->currency.p, d->currency.n);
-	sp = grp_get(custs, gkey.p, gkey.n, grp_hash(gkey.p, gkey.n));
-	if (*sp == NULL) {
-		*sp = arena_alloc(&mem, sizeof(**sp));
-		memset(*sp, 0, sizeof(**sp));
-		(*sp)->customer = keep(&d->customer);
-		(*sp)->currency = keep(&d->currency);
-		(*sp)->dec = d->dec;
-	}
-	return *sp;
 }
 
-/* A new element of SIZE at the end of S's list L; its next field (the
- * first after seq, NULL) at NEXT. */
-static void *
-list_add(struct stmt *s, int l, size_t size, size_t next)
-{
-	char *e = arena_alloc(&elems, size);
+/* A statement while the ledger is read: its sums, and its lines, items
+ * and credits in chunks of its own (side by side when gathered), in the
+ * group table's entry that the pipe prefetches (SPEC 1.6). */
+struct chunk {
+	struct chunk *next;
+	uint32_t n, cap;
+	_Alignas(16) char data[];
+};
 
-	memset(e, 0, size);
-	if (s->head[l] == NULL)
-		s->head[l] = e;
-	else
-		memcpy((char *)s->tail[l] + next, &e, sizeof(e));
-	s->tail[l] = e;
+struct acc {
+	int64_t opening, closing;
+	struct chunk *head[3], *tail[3];	/* L_* */
+	struct stmt *s;		/* made by an interest claim, else in finish */
+	int dec;
+};
+
+static const size_t el_size[] = { sizeof(struct stmt_line),
+	sizeof(struct stmt_item), sizeof(struct stmt_credit) };
+
+/* What one record does to its statement, made before the statement is at
+ * hand (the statements are reached through the pipe). */
+struct pend {
+	int64_t opening, closing;	/* to add */
+	int n, dec;
+	int8_t list[3];			/* L_* of each element */
+	union {
+		struct stmt_line line;
+		struct stmt_item item;
+		struct stmt_credit credit;
+	} el[3];
+};
+
+/* A new element for list L of the statement P is for. */
+static void *
+el_new(struct pend *p, int l)
+{
+	void *e = &p->el[p->n];
+
+	memset(e, 0, sizeof(p->el[0]));
+	p->list[p->n++] = (int8_t)l;
 	return e;
+}
+
+/* A copy of element E at the end of A's list L. */
+static void *
+acc_add(struct acc *a, int l, const void *e)
+{
+	struct chunk *c = a->tail[l];
+	void *to;
+
+	if (c == NULL || c->n == c->cap) {
+		uint32_t cap = c == NULL ? 4 : c->cap < 256 ? 2 * c->cap : 256;
+		struct chunk *nc = arena_alloc(&elems, sizeof(*nc) + cap *
+		    el_size[l]);
+		nc->next = NULL;
+		nc->n = 0;
+		nc->cap = cap;
+		if (c == NULL)
+			a->head[l] = nc;
+		else
+			c->next = nc;
+		a->tail[l] = c = nc;
+	}
+	to = c->data + (size_t)c->n++ * el_size[l];
+	memcpy(to, e, el_size[l]);
+	return to;
+}
+
+static void
+pend_apply(void *payload, const void *data, void *ctx)
+{
+	struct acc *a = payload;
+	const struct pend *p = data;
+
+	(void)ctx;
+	a->dec = p->dec;
+	money_sum(&a->opening, p->opening);
+	money_sum(&a->closing, p->closing);
+	for (int i = 0; i < p->n; i++)
+		acc_add(a, p->list[i], &p->el[i]);
+}
+
+static struct stmt *
+stmt_of(struct acc *a)
+{
+	if (a->s == NULL) {
+		a->s = arena_alloc(&mem, sizeof(*a->s));
+		memset(a->s, 0, sizeof(*a->s));
+	}
+	return a->s;
 }
 
 /* A move of the balance on DATE: before the period it is in the
  * opening, in it a line. */
 static void
-move(struct stmt *s, const struct doc *d, uint64_t seq, int32_t date,
+move(struct pend *p, const struct doc *d, uint64_t seq, int32_t date,
     int64_t amt, int shorthand)
 {
 	struct stmt_line *l;
 
 	if (date == DATE_NONE || date < opt.from) {
-		money_sum(&s->opening, amt);
+		money_sum(&p->opening, amt);
 		return;
 	}
-	l = list_add(s, L_LINE, sizeof(*l), offsetof(struct stmt_line, next));
+	l = el_new(p, L_LINE);
 	l->seq = seq;
 	l->date = date;
 	l->due = d->type == DOC_INVOICE ? d->due_date : DATE_NONE;
@@ -233,19 +298,19 @@ credit_effect(const struct doc *d)
 
 /* The moves of a document's balance up to the end of the period. */
 static void
-moves(struct stmt *s, const struct doc *d, uint64_t seq)
+moves(struct pend *p, const struct doc *d, uint64_t seq)
 {
 	if (d->type == DOC_PAYMENT || d->type == DOC_CREDIT_NOTE) {
-		move(s, d, seq, d->invoice_date, credit_effect(d), 0);
+		move(p, d, seq, d->invoice_date, credit_effect(d), 0);
 		return;
 	}
-	move(s, d, seq, d->invoice_date, d->has_open ? d->open : d->amount, 0);
+	move(p, d, seq, d->invoice_date, d->has_open ? d->open : d->amount, 0);
 	/* the paid shorthand: one receipt on paid_date; with no date,
 	 * received before any as-of: on the invoice's own date */
 	if (d->has_open || d->paid == 0 || (d->paid_date != DATE_NONE &&
 	    d->paid_date > opt.to))
 		return;
-	move(s, d, seq, d->paid_date != DATE_NONE ? d->paid_date :
+	move(p, d, seq, d->paid_date != DATE_NONE ? d->paid_date :
 	    d->invoice_date, -d->paid, 1);
 }
 
@@ -310,13 +375,17 @@ interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
 		die(EXIT_FATAL, "interest too large to compute");
 }
 
+static struct grp_pipe *pipe;
+
 static void
 process(struct rec_reader *rd, struct ledger *led, struct rec *x,
     uint64_t seq)
 {
 	struct doc d;
-	struct stmt *s;
-	int64_t left;
+	struct pend p;
+	struct stmt_item *t = NULL;
+	int64_t left, open = 0;
+	int item;
 
 	if (ledger_read(led, x, &d) != 0)
 		return;
@@ -326,16 +395,15 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 		rec_filtered(rd, x);	/* after the period, or not --only's */
 		return;
 	}
-	s = cust_of(&d);
-	moves(s, &d, seq);
-	if (apply_is_item(ap, &d, seq)) {
-		int64_t open = apply_open(ap, &d, seq);
+	memset(&p, 0, sizeof(p));
+	p.dec = d.dec;
+	moves(&p, &d, seq);
+	if ((item = apply_is_item(ap, &d, seq)) != 0) {
 		int32_t base = d.due_date != DATE_NONE ? d.due_date :
 		    d.invoice_date;
-		struct stmt_item *t = NULL;
+		open = apply_open(ap, &d, seq);
 		if (open != 0) {
-			t = list_add(s, L_ITEM, sizeof(*t), offsetof(struct stmt_item,
-			    next));
+			t = el_new(&p, L_ITEM);
 			t->seq = seq;
 			t->date = d.invoice_date;
 			t->due = d.due_date;
@@ -348,20 +416,30 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 			if (!d.has_open)
 				apply_each(ap, &d, adj_add, &t->adjusted);
 			t->inv = keep(&d.invoice);
-			money_sum(&s->closing, open);
+			p.closing = open;
 		}
-		if (opt.have_rate)
-			interest(s, &d, seq, open, t);
 	} else if (!apply_is_applied(ap, &d, seq, &left) && left != 0) {
-		struct stmt_credit *c = list_add(s, L_CREDIT, sizeof(*c),
-		    offsetof(struct stmt_credit, next));
+		struct stmt_credit *c = el_new(&p, L_CREDIT);
 		c->seq = seq;
 		c->date = d.invoice_date;
 		c->type = (int)d.type;
 		c->left = left;
 		c->inv = keep(&d.invoice);
-		money_sum(&s->closing, left);
+		p.closing = left;
 	}
+	cust_key(&d);
+	if (item && opt.have_rate) {
+		/* interest claims are made on the statement itself */
+		struct acc *a;
+		grp_pipe_flush(pipe);
+		a = grp_get(custs, gkey.p, gkey.n, grp_hash(gkey.p, gkey.n));
+		pend_apply(a, &p, NULL);
+		if (t != NULL)	/* the copy in the statement */
+			t = (struct stmt_item *)(a->tail[L_ITEM]->data +
+			    (size_t)(a->tail[L_ITEM]->n - 1) * sizeof(*t));
+		interest(stmt_of(a), &d, seq, open, t);
+	} else
+		grp_pipe_push(pipe, gkey.p, gkey.n, &p);
 	rec_written(rd, x);
 }
 
@@ -527,8 +605,10 @@ document(const struct stmt *s)
 /* A statement's list, gathered into BUF (its own copy, to sort). */
 #define GATHER(T, buf, l) do { \
 	(buf).nv = 0; \
-	for (const T *e_ = s->head[l]; e_ != NULL; e_ = e_->next) \
-		*STMT_PUSH(&(buf), v) = *e_; \
+	for (const struct chunk *c_ = a->head[l]; c_ != NULL; c_ = c_->next) \
+		for (uint32_t k_ = 0; k_ < c_->n; k_++) \
+			*STMT_PUSH(&(buf), v) = ((const T *)(const void *) \
+			    c_->data)[k_]; \
 } while (0)
 
 static void
@@ -547,7 +627,17 @@ finish(void)
 	} credits = { NULL, 0, 0 };
 
 	for (size_t i = 0; i < n; i++) {
-		struct stmt *s = *(struct stmt **)v[i];
+		struct acc *a = v[i];
+		struct stmt *s = stmt_of(a);
+		const char *f[2];
+		size_t fn[2], kn;
+		const char *k = grp_key(v[i], &kn);
+		key_split(k, kn, f, fn, 2);
+		s->customer = (struct stmt_text){ f[0], fn[0] };
+		s->currency = (struct stmt_text){ f[1], fn[1] };
+		s->dec = a->dec;
+		s->opening = a->opening;
+		s->closing = a->closing;
 		GATHER(struct stmt_line, lines, L_LINE);
 		GATHER(struct stmt_item, items, L_ITEM);
 		GATHER(struct stmt_credit, credits, L_CREDIT);
@@ -779,7 +869,7 @@ main(int argc, char **argv)
 	rd = rec_open(argv, argc, &opt.c.in);
 	ledger_init(&led, rd, opt.c.currency, LD_DUE);
 	ap = apply_new(opt.to, 0, 1);
-	custs = grp_new(sizeof(struct stmt *));
+	custs = grp_new(sizeof(struct acc));
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
 	if (ledger_has_open(&led))
@@ -790,8 +880,10 @@ main(int argc, char **argv)
 		rec_want_rewind(rd);
 		apply_join(ap, &led, rd, 0, 0);
 	}
+	pipe = grp_pipe_new(custs, sizeof(struct pend), pend_apply, NULL);
 	while ((x = rec_next(rd)) != NULL)
 		process(rd, &led, x, seq++);
+	grp_pipe_free(pipe);
 	fmt = opts_outfmt(&opt.c, rd);
 	if (opt.doc < 0) {
 		wr = w_open(fmt, opt.c.lang, NULL, cols, K_N);

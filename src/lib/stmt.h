@@ -23,7 +23,6 @@ struct stmt_text {
 /* A document dated in the period: what it does to the balance. */
 struct stmt_line {
 	uint64_t seq;		/* input order, for one day */
-	struct stmt_line *next;	/* the caller's list of a statement's lines */
 	int32_t date, due;	/* due: DATE_NONE but for invoices */
 	int type;		/* enum doc_type */
 	int shorthand;		/* the paid shorthand of invoice INV */
@@ -35,7 +34,6 @@ struct stmt_line {
 /* An item open at the end of the period (an invoice or adjustment). */
 struct stmt_item {
 	uint64_t seq;
-	struct stmt_item *next;
 	int32_t date, due, days;	/* days overdue at the end */
 	int bucket, disputed;
 	int64_t amount, open;
@@ -52,7 +50,6 @@ struct stmt_item {
 /* Unapplied cash or credit at the end of the period. */
 struct stmt_credit {
 	uint64_t seq;
-	struct stmt_credit *next;
 	int32_t date;
 	int type;
 	int64_t left;			/* < 0 */
@@ -92,7 +89,6 @@ struct stmt_seg {
 struct stmt {
 	struct stmt_text customer, currency;
 	int dec;
-	void *head[3], *tail[3];	/* the caller's lists */
 	int64_t opening, closing;
 	STMT_VEC(struct stmt_line, lines);
 	STMT_VEC(struct stmt_item, items);

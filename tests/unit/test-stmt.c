@@ -48,25 +48,25 @@ main(void)
 	/* opening 1100 (I1 and I0); lines out of order: a receipt of 300 on 11-20, an
 	 * invoice of 500 on 11-05, a credit of 50 on 11-05 after it */
 	s.opening = 110000;
-	lines[0] = (struct stmt_line){ 3, NULL, d("2026-11-20"), DATE_NONE, 2, 0,
+	lines[0] = (struct stmt_line){ 3, d("2026-11-20"), DATE_NONE, 2, 0,
 		-30000, 0, t("R1"), t("") };
-	lines[1] = (struct stmt_line){ 1, NULL, d("2026-11-05"), d("2026-12-05"),
+	lines[1] = (struct stmt_line){ 1, d("2026-11-05"), d("2026-12-05"),
 		0, 0, 50000, 0, t("I2"), t("") };
-	lines[2] = (struct stmt_line){ 2, NULL, d("2026-11-05"), DATE_NONE, 1, 0,
+	lines[2] = (struct stmt_line){ 2, d("2026-11-05"), DATE_NONE, 1, 0,
 		-5000, 0, t("CN"), t("I1") };
 	s.lines = lines;
 	s.nlines = 3;
 	/* open at the end: I1 (950, 61 days overdue), I2 (500, not due),
 	 * I0 disputed (100, 200 days), and R1's 300 unapplied */
-	items[0] = (struct stmt_item){ 10, NULL, d("2026-08-01"), d("2026-09-30"),
+	items[0] = (struct stmt_item){ 10, d("2026-08-01"), d("2026-09-30"),
 		61, bucket_of(&bk, 61), 0, 100000, 95000, 0, t("I1"), NULL, 0, 1 };
-	items[1] = (struct stmt_item){ 11, NULL, d("2026-11-05"), d("2026-12-05"),
+	items[1] = (struct stmt_item){ 11, d("2026-11-05"), d("2026-12-05"),
 		-5, bucket_of(&bk, -5), 0, 50000, 50000, 0, t("I2"), NULL, 0, 0 };
-	items[2] = (struct stmt_item){ 9, NULL, d("2026-04-01"), d("2026-05-14"),
+	items[2] = (struct stmt_item){ 9, d("2026-04-01"), d("2026-05-14"),
 		200, bucket_of(&bk, 200), 1, 10000, 10000, 0, t("I0"), NULL, 0, 0 };
 	s.items = items;
 	s.nitems = 3;
-	credits[0] = (struct stmt_credit){ 3, NULL, d("2026-11-20"), 2, -30000,
+	credits[0] = (struct stmt_credit){ 3, d("2026-11-20"), 2, -30000,
 		t("R1") };
 	s.credits = credits;
 	s.ncredits = 1;
@@ -125,9 +125,9 @@ main(void)
 	/* a credit balance: nothing to demand */
 	memset(&s, 0, sizeof(s));
 	memset(items, 0, sizeof(items));
-	items[0] = (struct stmt_item){ 1, NULL, d("2026-09-01"), d("2026-10-01"),
+	items[0] = (struct stmt_item){ 1, d("2026-09-01"), d("2026-10-01"),
 		60, bucket_of(&bk, 60), 0, 10000, 10000, 0, t("A"), NULL, 0, 0 };
-	items[1] = (struct stmt_item){ 2, NULL, d("2026-09-02"), d("2026-10-02"),
+	items[1] = (struct stmt_item){ 2, d("2026-09-02"), d("2026-10-02"),
 		59, bucket_of(&bk, 59), 0, -20000, -20000, 0, t("B"), NULL, 0, 0 };
 	s.items = items;
 	s.nitems = 2;
