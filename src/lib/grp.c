@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "err.h"
 #include "grp.h"
 
@@ -24,7 +25,9 @@ _Static_assert(sizeof(struct ent) % 16 == 0, "entry header alignment");
 
 struct grp {
 	size_t psize, esize;
-	char **blocks;		/* BLOCK_ENTS entries each */
+	char **blocks;		/* BLOCK_ENTS entries each; all but the first
+				 * in MEM's big blocks (huge pages) */
+	struct arena mem;
 	size_t nblocks, blockcap;
 	size_t nent;
 	uint64_t *idx;		/* (tag << 32) | (entry + 1); 0 empty */
@@ -97,8 +100,9 @@ grp_free(struct grp *g)
 		if (e->n > INLINE)
 			free(e->k.ext);
 	}
-	for (size_t b = 0; b < g->nblocks; b++)
-		free(g->blocks[b]);
+	if (g->nblocks > 0)
+		free(g->blocks[0]);
+	arena_free(&g->mem);
 	free(g->blocks);
 	free(g->idx);
 	free(g);
@@ -167,11 +171,12 @@ grp_get(struct grp *g, const void *key, size_t n, uint64_t h)
 			g->blockcap = g->blockcap ? 2 * g->blockcap : 16;
 			g->blocks = xrealloc(g->blocks, g->blockcap * sizeof(char *));
 		}
-		g->blocks[g->nblocks] = xmalloc(BLOCK_ENTS * g->esize);
-		/* a table that filled a block fills the next, an entry after
-		 * another */
-		if (g->nblocks > 0)
-			xprefault(g->blocks[g->nblocks], BLOCK_ENTS * g->esize);
+		/* a small table touches what it uses; one that filled a block
+		 * fills the next, an entry after another: an arena's blocks,
+		 * which a fault fills 2 MB at a time once they are big */
+		g->blocks[g->nblocks] = g->nblocks == 0 ?
+		    xmalloc(BLOCK_ENTS * g->esize) :
+		    arena_alloc(&g->mem, BLOCK_ENTS * g->esize);
 		g->nblocks++;
 	}
 	e = ent_at(g, g->nent);
