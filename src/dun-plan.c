@@ -795,7 +795,7 @@ invoice_list(const struct state *s, size_t n, int (*pick)(const struct state *,
 				len += s[i].it->ninv + 1;
 			(*count)++;
 		}
-	if (!writing)
+	if (!writing && opt.from != opt.to)
 		return "";	/* the first walk only marks what prints */
 	b = arena_bytes(&dayarena, len + 32);
 	for (size_t i = 0; i < n && k < MAXINVOICES; i++) {
@@ -1418,15 +1418,18 @@ write_row(const struct row *r)
 }
 
 /* Every day of the plan: each customer's rows, the day's sorted by
- * priority, then written (or, in the first walk, only marked). */
+ * priority, then written (or, in the first walk, only marked). A plan of
+ * one day keeps the rows of the first walk for the second. */
 static void
 walk(void)
 {
 	for (int32_t d = opt.from; d <= opt.to; d++) {
-		nrows = 0;
-		arena_reset(&dayarena);
-		for (size_t i = 0; i < ncusts; i++)
-			customer_day(&custs[i], d);
+		if (!writing || opt.from != opt.to) {
+			nrows = 0;
+			arena_reset(&dayarena);
+			for (size_t i = 0; i < ncusts; i++)
+				customer_day(&custs[i], d);
+		}
 		if (!writing)
 			continue;
 		if (nrows > 1)
