@@ -566,27 +566,6 @@ static const struct tool tool = {
 };
 
 static void
-parse_by(char *arg)
-{
-	char *p, *save = NULL;
-
-	if (*arg == '\0') {
-		warnx("-g: no field names");
-		usage();
-	}
-	for (p = strtok_r(arg, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		if (opt.nby == MAXBY) {
-			warnx("-g: at most %d fields", MAXBY);
-			usage();
-		}
-		if (strcmp(p, "currency") == 0)
-			continue;	/* always in the group */
-		opt.by[opt.nby++] = p;
-	}
-
-}
-
-static void
 parse(int argc, char **argv)
 {
 	static const struct option own[] = {
@@ -614,7 +593,7 @@ parse(int argc, char **argv)
 			break;
 		case 'g':
 			opt.grouped = 1;
-			parse_by(optarg);
+			opt.nby = opts_by(optarg, opt.by, opt.nby, MAXBY);
 			break;
 		case OPT_FUTURE:
 			opt.nfuture = opts_intlist("--future", optarg, opt.future,

@@ -761,28 +761,17 @@ static const struct tool tool = {
 static void
 parse_by(char *arg)
 {
-	char *p, *save = NULL;
+	int n = opt.nby;
 
-	if (*arg == '\0') {
-		warnx("-g: no field names");
-		usage();
-	}
-	for (p = strtok_r(arg, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		if (opt.nby == MAXBY) {
-			warnx("-g: at most %d fields", MAXBY);
-			usage();
-		}
-		if (strcmp(p, "currency") == 0)
-			continue;	/* always in the group */
-		if (strcmp(p, "month") == 0) {
+	opt.nby = opts_by(arg, opt.by, opt.nby, MAXBY);
+	for (; n < opt.nby; n++)
+		if (strcmp(opt.by[n], "month") == 0) {
 			/* a cohort read as a trend misleads: say which is which */
 			warnx("-g month: for a trend, one row per month, use --every "
 			    "month; for the cohorts of invoices by the month they "
 			    "were issued, -g invoice_month");
 			usage();
 		}
-		opt.by[opt.nby++] = p;
-	}
 }
 
 /* The first day of the period of UNIT that holds DATE. */

@@ -530,6 +530,27 @@ opts_int(const char *opt, const char *s, long long min, long long max)
 	return v;
 }
 
+int
+opts_by(char *arg, char **by, int n, int max)
+{
+	char *p, *save = NULL;
+
+	if (*arg == '\0') {
+		warnx("-g: no field names");
+		usage();
+	}
+	for (p = strtok_r(arg, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		if (strcmp(p, "currency") == 0)
+			continue;	/* always in the group */
+		if (n == max) {
+			warnx("-g: at most %d fields", max);
+			usage();
+		}
+		by[n++] = p;
+	}
+	return n;
+}
+
 int32_t
 opts_date(const char *opt, const char *s)
 {

@@ -80,6 +80,9 @@ noreturn void usage(void);
 /* Checked numbers from the command line (OpenBSD strtonum style). */
 long long opts_int(const char *opt, const char *s, long long min, long long max);
 int32_t opts_date(const char *opt, const char *s);
+/* -g LIST: the field names of ARG (cut in place) after the N in BY, at
+ * most MAX in all, but currency, which every group has; the new count. */
+int opts_by(char *arg, char **by, int n, int max);
 /* "30,60,90": strictly increasing positive integers, at most MAX. */
 int opts_intlist(const char *opt, const char *s, int *out, int max);
 /* An option that takes one of two words: 0 for A, 1 for B; anything else
