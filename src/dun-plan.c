@@ -510,8 +510,9 @@ read_items(void)
 			bad[nbad++] = seq;
 		} else if (r == 0) {
 			if (nitems == capitems) {
+				items = xgrow_huge(items, capitems * sizeof(*items),
+				    (capitems ? 2 * capitems : 256) * sizeof(*items));
 				capitems = capitems ? 2 * capitems : 256;
-				items = xrealloc(items, capitems * sizeof(*items));
 			}
 			if (nitems == warm) {	/* the next 2 MB, in one go */
 				size_t k = nitems + (2u << 20) / sizeof(*items);
@@ -613,7 +614,7 @@ group_items(void)
 	/* a counting sort of the items by customer, in input order within
 	 * their customer, then the items moved there in place (a cycle
 	 * walk): each day reads a customer's items side by side */
-	uint32_t *to = xcalloc(nitems + 1, sizeof(*to));
+	uint32_t *to = xgrow_huge(NULL, 0, (nitems + 1) * sizeof(*to));
 	uint32_t *next = xcalloc(ncusts + 1, sizeof(*next));	/* in cache */
 	for (size_t i = 0; i < grp_len(custmap); i++) {
 		const struct cpay *cp = keys[i];
@@ -646,7 +647,7 @@ group_items(void)
 			to[j] = j;
 		}
 	}
-	free(to);
+	xfree_huge(to, (nitems + 1) * sizeof(*to));
 	for (size_t i = 0; i < grp_len(custmap); i++) {
 		size_t n;
 		const char *k = grp_key(keys[i], &n);
@@ -749,8 +750,9 @@ new_row(int act, int32_t d, const struct cust *cu, const struct pos *ps,
 	struct row *r;
 
 	if (nrows == caprows) {
+		rows = xgrow_huge(rows, caprows * sizeof(*rows),
+		    (caprows ? 2 * caprows : 256) * sizeof(*rows));
 		caprows = caprows ? 2 * caprows : 256;
-		rows = xrealloc(rows, caprows * sizeof(*rows));
 	}
 	r = &rows[nrows++];
 	memset(r, 0, sizeof(*r));

@@ -428,6 +428,62 @@ xprefault(void *p, size_t n)
 #endif
 }
 
+/* An array that grows to megabytes: from 2 MB on, a mapping of its own on
+ * huge pages (a fault per 2 MB, not per 4 KB: a fault is dear, most of all
+ * in a virtual machine; and not malloc's, whose freed big chunks would move
+ * its later ones into the heap). P of OLD bytes grown to NEW, the contents
+ * copied; xfree_huge(P, size) frees it. */
+#define HUGE_MIN (2u << 20)
+
+static size_t
+huge_len(size_t n)
+{
+	return (n + HUGE_MIN - 1) & ~(size_t)(HUGE_MIN - 1);
+}
+
+void *
+xgrow_huge(void *p, size_t old, size_t new)
+{
+	char *m, *q;
+	size_t len, lead;
+
+	if (new < HUGE_MIN)
+		return xrealloc(p, new);
+	if (new > SIZE_MAX - 2 * HUGE_MIN)
+		die(EXIT_FATAL, "out of memory (%zu bytes)", new);
+	len = huge_len(new);
+	m = mmap(NULL, len + HUGE_MIN, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		die(EXIT_FATAL, "out of memory (%zu bytes)", new);
+	/* 2 MB aligned: the rest is given back */
+	q = (char *)(((uintptr_t)m + HUGE_MIN - 1) & ~(uintptr_t)(HUGE_MIN - 1));
+	lead = (size_t)(q - m);
+	if (lead > 0)
+		(void)munmap(m, lead);
+	if (HUGE_MIN - lead > 0)
+		(void)munmap(q + len, HUGE_MIN - lead);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(q, len, MADV_HUGEPAGE);
+#endif
+	if (old > 0) {
+		memcpy(q, p, old);
+		xfree_huge(p, old);
+	}
+	return q;
+}
+
+void
+xfree_huge(void *p, size_t size)
+{
+	if (p == NULL)
+		return;
+	if (size < HUGE_MIN)
+		free(p);
+	else
+		(void)munmap(p, huge_len(size));
+}
+
 void *
 xcalloc(size_t n, size_t m)
 {

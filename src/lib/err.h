@@ -73,6 +73,8 @@ void *xrealloc(void *p, size_t n);
  * were an eighth of dun-plan's time). Only for large spans; an older
  * kernel declines and nothing changes. */
 void xprefault(void *p, size_t n);
+void *xgrow_huge(void *p, size_t old, size_t new);
+void xfree_huge(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
