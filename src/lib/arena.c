@@ -4,7 +4,6 @@
  * should not take 25,000 page faults for it. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "arena.h"
 #include "err.h"
@@ -20,6 +19,12 @@ struct arena_blk {
 	_Alignas(16) char data[];
 };
 
+static void
+blk_free(struct arena_blk *b)
+{
+	xfree_huge(b, sizeof(*b) + b->size);
+}
+
 /* N bytes at a multiple of ALIGN (a power of two) in the head block, or in
  * a new one. */
 static void *
@@ -30,24 +35,24 @@ take(struct arena *a, size_t n, size_t align)
 
 	if (a->head == NULL || a->head->size < at || a->head->size - at < n) {
 		size_t sz = FIRST;
-		void *p = NULL;
 		if (a->head != NULL && a->head->size < BIGBLK)
 			sz = 2 * (a->head->size < FIRST ? FIRST : a->head->size);
 		else if (a->head != NULL)
 			sz = BIGBLK;
 		if (n > sz)
 			sz = (n + 15) & ~(size_t)15;
-		if (sz >= HUGE && posix_memalign(&p, HUGE, sizeof(*b) + sz) == 0) {
-#ifdef MADV_HUGEPAGE
-			/* a fault per 2 MB as it fills, and no more than
-			 * it fills (a year's plan keeps 30 MB in one) */
-			(void)madvise(p, sizeof(*b) + sz, MADV_HUGEPAGE);
-#endif
-			b = p;
-		} else {
-			b = xmalloc(sizeof(*b) + sz);
-			xprefault(b->data, sz);	/* an arena fills its blocks */
+		/* from 2 MB on, huge pages: a fault per 2 MB as it fills,
+		 * and no more than it fills (a year's plan keeps 30 MB in
+		 * one); below, populated at once: an arena fills its blocks */
+		if (sz >= HUGE) {	/* a block is whole huge pages */
+			size_t t = (sz + HUGE - 1) & ~(size_t)(HUGE - 1);
+			if (t - sizeof(*b) < n)
+				t += HUGE;
+			sz = t - sizeof(*b);
 		}
+		b = xgrow_huge(NULL, 0, sizeof(*b) + sz);
+		if (sizeof(*b) + sz < HUGE)
+			xprefault(b->data, sz);
 		b->size = sz;
 		b->next = a->head;
 		a->head = b;
@@ -89,11 +94,11 @@ arena_reset(struct arena *a)
 		a->head = b->next;
 		if (b->size <= BLK && (keep == NULL || b->size > keep->size)) {
 			if (keep != NULL)
-				free(keep);
+				blk_free(keep);
 			keep = b;
 			continue;
 		}
-		free(b);
+		blk_free(b);
 	}
 	if (keep)
 		keep->next = NULL;
@@ -108,7 +113,7 @@ arena_free(struct arena *a)
 
 	while ((b = a->head) != NULL) {
 		a->head = b->next;
-		free(b);
+		blk_free(b);
 	}
 	a->used = 0;
 }
