@@ -106,8 +106,10 @@ for seed in ${SEEDS:-1 2 3 4 5 6}; do
 			k = $c["customer"] SUBSEP $c["currency"] SUBSEP $c["invoice"]
 			if ($c["balance"] != "" && $c["balance"] + 0 < -0.001) { print "invoice over-cleared: " $0; bad = 1 }
 			if ($c["credit_left"] + 0 > 0.001) { print "credit left positive: " $0; bad = 1 }
-			if (k in last && $c["ref"] != "" && $c["due_date"] < lastdue[k]) { print "not oldest first: " $0; bad = 1 }
-			last[k] = 1; lastdue[k] = $c["due_date"]
+			# (oldest: most days overdue, an item without a due
+			# date counted from its own date)
+			if (k in last && $c["ref"] != "" && $c["days_overdue"] + 0 > lastdays[k]) { print "not oldest first: " $0; bad = 1 }
+			if ($c["ref"] != "") { last[k] = 1; lastdays[k] = $c["days_overdue"] + 0 }
 		    }
 		    END { exit bad }' "$T/s.csv" && ok || bad "$tag: match"
 	done
@@ -132,6 +134,20 @@ if [ -x "$GEN" ]; then
 else
 	bad "cannot build bench/gen-invoices.c"
 fi
+
+# an adjustment with no due date is as old as its own date: the unapplied
+# cash goes to the oldest invoices before it
+cat > "$T/adj.csv" << 'EOF'
+customer,invoice,doc_type,ref,invoice_date,due_date,amount,paid,paid_date,currency,disputed
+ACME,A1,invoice,,2026-08-01,2026-08-31,10000.00,0,,CNY,no
+ACME,A2,invoice,,2026-09-01,2026-10-01,5000.00,0,,CNY,no
+ACME,A3,invoice,,2026-11-20,2026-12-20,7000.00,0,,CNY,no
+ACME,P1,payment,,2026-11-15,,-12000.00,,,CNY,no
+ACME,ADJ1,adjustment,,2026-11-25,,50.00,,,CNY,no
+EOF
+"$ST" --as-of 2026-12-01 --daily-rate 0.05 "$T/adj.csv" 2> /dev/null |
+	awk -F, '$1 == "match" { printf "%s %s|", $9, $13 } END { print "" }' > "$T/adj.out"
+[ "$(cat "$T/adj.out")" = "A1 -10000.00|A2 -2000.00|" ] && ok || bad "an adjustment without a due date matched before older invoices: $(cat "$T/adj.out")"
 
 # the pipeline: dun-plan's written notices get a reminder each, demanding
 # exactly net_overdue

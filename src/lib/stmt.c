@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "err.h"
 #include "stmt.h"
 
@@ -23,13 +24,22 @@ cmp_line(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* An item is as old as its due date, or without one (an adjustment) its
+ * own date: the base of its days overdue. */
+static int32_t
+item_base(const struct stmt_item *t)
+{
+	return t->due != DATE_NONE ? t->due : t->date;
+}
+
 static int
 cmp_item(const void *a, const void *b)
 {
 	const struct stmt_item *x = a, *y = b;
+	int32_t bx = item_base(x), by = item_base(y);
 
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
+	if (bx != by)
+		return bx < by ? -1 : 1;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
