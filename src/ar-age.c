@@ -263,7 +263,7 @@ process(struct run *w, struct rec *x, uint64_t seq)
 
 static void update(void *payload, const void *data, void *ctx);
 static void merge(void *into, const void *from, void *ctx);
-static struct gby_ops agg_ops = { 0, sizeof(struct upd), update, merge };
+static struct gby_ops agg_ops = { 0, sizeof(struct upd), update, merge, NULL };
 
 static void
 run_init(struct run *w, struct rec_reader *rd, int grouped)

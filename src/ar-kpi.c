@@ -444,7 +444,7 @@ merge(void *into, const void *from, void *ctx)
 }
 
 static const struct gby_ops agg_ops = {
-	sizeof(struct agg), sizeof(struct upd), update, merge
+	sizeof(struct agg), sizeof(struct upd), update, merge, NULL
 };
 
 static void

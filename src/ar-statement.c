@@ -12,6 +12,7 @@
 #include "date.h"
 #include "docw.h"
 #include "err.h"
+#include "gby.h"
 #include "grp.h"
 #include "interest.h"
 #include "ledger.h"
@@ -43,25 +44,43 @@ static struct {
 
 static struct buckets bk;
 static struct apply *ap;
-static struct grp *custs;	/* customer, currency -> struct acc */
-/* every statement's lines, items and credits, in input order, in chunks
- * of its own from one arena (no allocation per customer or per record:
- * big blocks, huge pages), gathered at the end */
-enum { L_LINE, L_ITEM, L_CREDIT };
-static struct arena elems;
 static struct grp *only_cc, *only_c;	/* --only: customer+currency, customer */
-static struct arena mem;
-static struct key gkey;
+static struct key gkey;			/* the calling thread's */
+
+/* What one reader works with: the file, or one byte range of it on a
+ * thread of its own (SPEC 1.6) when no record needs another's (no
+ * documents to join, no interest claims). */
+struct run {
+	struct rec_reader *rd;
+	struct ledger led;
+	struct gby *groups;	/* customer, currency -> struct acc */
+	struct key gkey;
+	/* every statement's lines, items and credits, in input order, in
+	 * chunks of its own from one arena (no allocation per customer or
+	 * per record: big blocks, huge pages), gathered at the end; and
+	 * the texts they keep */
+	struct arena elems, mem;
+	uint64_t seq;		/* a range's own count (ranges: see gather) */
+};
+
+static struct run run0;
+static int threaded;		/* the ledger is read in ranges */
+/* the arenas of the ranges after the first, kept for the output */
+static struct {
+	struct arena *v;
+	size_t n, cap;
+} kept;
+enum { L_LINE, L_ITEM, L_CREDIT };
 
 static struct balmoves mv;	/* one invoice's balance moves, reused */
 
 static struct stmt_text
-keep(const struct text *t)
+keep(struct run *w, const struct text *t)
 {
 	struct stmt_text s = { "", 0 };
 
 	if (t->n > 0) {
-		s.p = arena_dup(&mem, t->p, t->n);
+		s.p = arena_dup(&w->mem, t->p, t->n);
 		s.n = t->n;
 	}
 	return s;
@@ -133,37 +152,38 @@ only_unseen(void)
 	}
 }
 
-static int
-wanted(const struct doc *d)
+/* --only's entry for the customer (C, CN), or for the customer and the
+ * currency (U, UN), or NULL: K is the key buffer to use. */
+static int *
+only_of(struct key *k, const char *c, size_t cn, const char *u, size_t un)
 {
 	int *seen;
 
-	if (only_c == NULL)
-		return 1;
-	key_reset(&gkey);
-	key_add(&gkey, d->customer.p, d->customer.n);
-	if ((seen = grp_find(only_c, gkey.p, gkey.n, grp_hash(gkey.p,
-	    gkey.n))) != NULL) {
-		*seen = 1;
-		return 1;
-	}
-	key_add(&gkey, d->currency.p, d->currency.n);
-	if ((seen = grp_find(only_cc, gkey.p, gkey.n, grp_hash(gkey.p,
-	    gkey.n))) != NULL) {
-		*seen = 1;
-		return 1;
-	}
-	return 0;
+	key_reset(k);
+	key_add(k, c, cn);
+	if ((seen = grp_find(only_c, k->p, k->n, grp_hash(k->p, k->n))) != NULL)
+		return seen;
+	key_add(k, u, un);
+	return grp_find(only_cc, k->p, k->n, grp_hash(k->p, k->n));
+}
+
+/* (read on the ranges' threads: the customers seen are marked when the
+ * statements are written) */
+static int
+wanted(struct run *w, const struct doc *d)
+{
+	return only_c == NULL || only_of(&w->gkey, d->customer.p,
+	    d->customer.n, d->currency.p, d->currency.n) != NULL;
 }
 
 /* ---- the pass over the ledger ---- */
 
 static void
-cust_key(const struct doc *d)
+cust_key(struct key *k, const struct doc *d)
 {
-	key_reset(&gkey);
-	key_add(&gkey, d->customer.p, d->customer.n);
-	key_add(&gkey, d->currency.p, d->currency.n);
+	key_reset(k);
+	key_add(k, d->customer.p, d->customer.n);
+	key_add(k, d->currency.p, d->currency.n);
 }
 
 /* A statement while the ledger is read: its sums, and its lines, items
@@ -179,21 +199,51 @@ struct acc {
 	int64_t opening, closing;
 	struct chunk *head[3], *tail[3];	/* L_* */
 	struct stmt *s;		/* made by an interest claim, else in finish */
+	/* the tail chunk's count and size, here where the next element's
+	 * place is known without reading the chunk (acc_touch); a chunk
+	 * before the tail holds its count itself */
+	uint16_t tn[3], tcap[3];
 	int dec;
 };
 
-static const size_t el_size[] = { sizeof(struct stmt_line),
-	sizeof(struct stmt_item), sizeof(struct stmt_credit) };
+/* An open item as it is kept while the ledger is read: a stmt_item
+ * without what the end of the period gives (days, bucket), three
+ * quarters of its size (a ledger's items are most of what is kept). */
+struct citem {
+	uint64_t seq;
+	int64_t amount, open, adjusted;
+	const char *inv;
+	struct balmove *mv;	/* owes: its balance moves (interest) */
+	uint32_t invn, nmv;
+	int32_t date, due;
+	uint8_t disputed, owes;
+};
+
+/* An open item read in a range (no documents, no interest: SEQ is its
+ * place, ADJUSTED 0, no moves): 40 bytes. */
+struct litem {
+	int64_t amount, open;
+	const char *inv;
+	uint32_t invn;
+	int32_t date, due;
+	uint8_t disputed;
+};
+
+/* (the items' size: main makes them litems when the ledger is read in
+ * ranges) */
+static size_t el_size[] = { sizeof(struct stmt_line), sizeof(struct citem),
+	sizeof(struct stmt_credit) };
 
 /* What one record does to its statement, made before the statement is at
  * hand (the statements are reached through the pipe). */
 struct pend {
 	int64_t opening, closing;	/* to add */
 	int n, dec;
-	int8_t list[3];			/* L_* of each element */
+	uint8_t list[3];			/* L_* of each element */
 	union {
 		struct stmt_line line;
-		struct stmt_item item;
+		struct citem item;
+		struct litem litem;
 		struct stmt_credit credit;
 	} el[3];
 };
@@ -205,54 +255,117 @@ el_new(struct pend *p, int l)
 	void *e = &p->el[p->n];
 
 	memset(e, 0, sizeof(p->el[0]));
-	p->list[p->n++] = (int8_t)l;
+	p->list[p->n++] = (uint8_t)l;
 	return e;
 }
 
-/* A copy of element E at the end of A's list L. */
+/* The elements of chunk C of A's list L. */
+static uint32_t
+chunk_n(const struct acc *a, int l, const struct chunk *c)
+{
+	return c == a->tail[l] ? a->tn[l] : c->n;
+}
+
+/* A copy of element E at the end of A's list L, in chunks from EL. */
 static void *
-acc_add(struct acc *a, int l, const void *e)
+acc_add(struct arena *el, struct acc *a, int l, const void *e)
 {
 	struct chunk *c = a->tail[l];
 	void *to;
 
-	if (c == NULL || c->n == c->cap) {
-		uint32_t cap = c == NULL ? 4 : c->cap < 256 ? 2 * c->cap : 256;
-		struct chunk *nc = arena_alloc(&elems, sizeof(*nc) + cap *
+	if (c == NULL || a->tn[l] == a->tcap[l]) {
+		/* (half as much again: the last chunk's slack is a third
+		 * of the list at most) */
+		uint32_t cap = c == NULL ? 4 : a->tcap[l] < 256 ? a->tcap[l] +
+		    a->tcap[l] / 2 : 256;
+		struct chunk *nc = arena_alloc(el, sizeof(*nc) + cap *
 		    el_size[l]);
 		nc->next = NULL;
-		nc->n = 0;
-		nc->cap = cap;
+		nc->n = nc->cap = cap;	/* full once it is not the tail */
 		if (c == NULL)
 			a->head[l] = nc;
 		else
 			c->next = nc;
 		a->tail[l] = c = nc;
+		a->tn[l] = 0;
+		a->tcap[l] = (uint16_t)cap;
 	}
-	to = c->data + (size_t)c->n++ * el_size[l];
+	to = c->data + (size_t)a->tn[l]++ * el_size[l];
 	memcpy(to, e, el_size[l]);
 	return to;
 }
 
+/* (gby's touch: where the record's elements will go, a few records
+ * before they do - the write would otherwise wait for memory) */
+static void
+acc_touch(const void *payload, const void *data)
+{
+	const struct acc *a = payload;
+	const struct pend *p = data;
+
+	for (int i = 0; i < p->n; i++) {
+		int l = p->list[i];
+		if (a->tail[l] != NULL && a->tn[l] < a->tcap[l]) {
+			const char *to = a->tail[l]->data + (size_t)a->tn[l] *
+			    el_size[l];
+			__builtin_prefetch(to, 1);
+			__builtin_prefetch(to + el_size[l] - 1, 1);
+		}
+	}
+}
+
+/* (gby's update: CTX is the run) */
 static void
 pend_apply(void *payload, const void *data, void *ctx)
 {
 	struct acc *a = payload;
 	const struct pend *p = data;
+	struct run *w = ctx;
 
-	(void)ctx;
 	a->dec = p->dec;
 	money_sum(&a->opening, p->opening);
 	money_sum(&a->closing, p->closing);
 	for (int i = 0; i < p->n; i++)
-		acc_add(a, p->list[i], &p->el[i]);
+		acc_add(&w->elems, a, p->list[i], &p->el[i]);
 }
+
+/* (gby's merge: a later range's statement FROM after INTO; neither has
+ * interest claims, which keep to one thread) */
+static void
+acc_merge(void *into, const void *from, void *ctx)
+{
+	struct acc *a = into;
+	const struct acc *b = from;
+
+	(void)ctx;
+	a->dec = b->dec;
+	money_sum(&a->opening, b->opening);
+	money_sum(&a->closing, b->closing);
+	for (int l = 0; l < 3; l++) {
+		if (b->head[l] == NULL)
+			continue;
+		if (a->tail[l] == NULL)
+			a->head[l] = b->head[l];
+		else {
+			a->tail[l]->n = a->tn[l];	/* no longer the tail */
+			a->tail[l]->next = b->head[l];
+		}
+		a->tail[l] = b->tail[l];
+		a->tn[l] = b->tn[l];
+		a->tcap[l] = b->tcap[l];
+	}
+}
+
+static const struct gby_ops acc_ops = {
+	sizeof(struct acc), sizeof(struct pend), pend_apply, acc_merge,
+	acc_touch
+};
 
 static struct stmt *
 stmt_of(struct acc *a)
 {
 	if (a->s == NULL) {
-		a->s = arena_alloc(&mem, sizeof(*a->s));
+		a->s = arena_alloc(&run0.mem, sizeof(*a->s));
 		memset(a->s, 0, sizeof(*a->s));
 	}
 	return a->s;
@@ -261,8 +374,8 @@ stmt_of(struct acc *a)
 /* A move of the balance on DATE: before the period it is in the
  * opening, in it a line. */
 static void
-move(struct pend *p, const struct doc *d, uint64_t seq, int32_t date,
-    int64_t amt, int shorthand)
+move(struct run *w, struct pend *p, const struct doc *d, uint64_t seq,
+    int32_t date, int64_t amt, int shorthand)
 {
 	struct stmt_line *l;
 
@@ -277,8 +390,8 @@ move(struct pend *p, const struct doc *d, uint64_t seq, int32_t date,
 	l->type = (int)d->type;
 	l->shorthand = shorthand;
 	l->amount = amt;
-	l->inv = keep(&d->invoice);
-	l->ref = keep(&d->ref);
+	l->inv = keep(w, &d->invoice);
+	l->ref = keep(w, &d->ref);
 }
 
 /* What a receipt or credit note takes off the balance, whatever its sign
@@ -298,19 +411,20 @@ credit_effect(const struct doc *d)
 
 /* The moves of a document's balance up to the end of the period. */
 static void
-moves(struct pend *p, const struct doc *d, uint64_t seq)
+moves(struct run *w, struct pend *p, const struct doc *d, uint64_t seq)
 {
 	if (d->type == DOC_PAYMENT || d->type == DOC_CREDIT_NOTE) {
-		move(p, d, seq, d->invoice_date, credit_effect(d), 0);
+		move(w, p, d, seq, d->invoice_date, credit_effect(d), 0);
 		return;
 	}
-	move(p, d, seq, d->invoice_date, d->has_open ? d->open : d->amount, 0);
+	move(w, p, d, seq, d->invoice_date, d->has_open ? d->open : d->amount,
+	    0);
 	/* the paid shorthand: one receipt on paid_date; with no date,
 	 * received before any as-of: on the invoice's own date */
 	if (d->has_open || d->paid == 0 || (d->paid_date != DATE_NONE &&
 	    d->paid_date > opt.to))
 		return;
-	move(p, d, seq, d->paid_date != DATE_NONE ? d->paid_date :
+	move(w, p, d, seq, d->paid_date != DATE_NONE ? d->paid_date :
 	    d->invoice_date, -d->paid, 1);
 }
 
@@ -333,8 +447,8 @@ static struct {
 } segs;
 
 static void
-interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
-    struct stmt_item *t)
+interest(struct run *w, struct stmt *s, const struct doc *d, uint64_t seq,
+    int64_t open, struct citem *t)
 {
 	struct claim c;
 
@@ -349,7 +463,7 @@ interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
 		c.max_bal = open;
 		stmt_seg_add(opt.rate.deduct ? d->due_date + opt.rate.grace :
 		    d->due_date, opt.to, open, &segs);
-		if (c.interest > 0 && stmt_claim_add(s, seq, keep(&d->invoice),
+		if (c.interest > 0 && stmt_claim_add(s, seq, keep(w, &d->invoice),
 		    d->amount, d->due_date, opt.to, open, &c, segs.v, segs.n,
 		    opt.have_cap ? &opt.cap : NULL) != 0)
 			die(EXIT_FATAL, "interest too large to compute");
@@ -357,9 +471,12 @@ interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
 	}
 	apply_moves(ap, d, &mv);
 	if (t != NULL && open > 0) {	/* later, with the matching */
+		if (mv.n > UINT32_MAX)
+			die(EXIT_FATAL, "more than %u moves of one invoice's "
+			    "balance", UINT32_MAX);
 		t->owes = 1;
-		t->nmv = mv.n;
-		t->mv = mv.n ? arena_alloc(&mem, mv.n * sizeof(*mv.v)) : NULL;
+		t->nmv = (uint32_t)mv.n;
+		t->mv = mv.n ? arena_alloc(&w->mem, mv.n * sizeof(*mv.v)) : NULL;
 		if (mv.n)
 			memcpy(t->mv, mv.v, mv.n * sizeof(*mv.v));
 		return;
@@ -369,53 +486,62 @@ interest(struct stmt *s, const struct doc *d, uint64_t seq, int64_t open,
 		die(EXIT_FATAL, "interest too large to compute");
 	if (c.interest <= 0 || (open <= 0 && c.last < opt.from))
 		return;
-	if (stmt_claim_add(s, seq, keep(&d->invoice), d->amount, d->due_date,
+	if (stmt_claim_add(s, seq, keep(w, &d->invoice), d->amount, d->due_date,
 	    open > 0 ? opt.to : c.last, open, &c, segs.v, segs.n,
 	    opt.have_cap ? &opt.cap : NULL) != 0)
 		die(EXIT_FATAL, "interest too large to compute");
 }
 
-static struct grp_pipe *pipe;
-
+/* One record: what it does to its statement. SEQ is its place in the
+ * input (in a range: in the range). */
 static void
-process(struct rec_reader *rd, struct ledger *led, struct rec *x,
-    uint64_t seq)
+process(struct run *w, struct rec *x, uint64_t seq)
 {
+	struct rec_reader *rd = w->rd;
 	struct doc d;
 	struct pend p;
-	struct stmt_item *t = NULL;
+	struct citem *t = NULL;
 	int64_t left, open = 0;
 	int item;
 
-	if (ledger_read(led, x, &d) != 0)
+	if (ledger_read(&w->led, x, &d) != 0)
 		return;
 	if (apply_reject_duplicate(ap, rd, x, seq) != 0)
 		return;
-	if (!apply_in_time(ap, &d) || !wanted(&d)) {
+	if (!apply_in_time(ap, &d) || !wanted(w, &d)) {
 		rec_filtered(rd, x);	/* after the period, or not --only's */
 		return;
 	}
-	memset(&p, 0, sizeof(p));
+	memset(&p, 0, offsetof(struct pend, el));	/* (el_new: the rest) */
 	p.dec = d.dec;
-	moves(&p, &d, seq);
+	moves(w, &p, &d, seq);
 	if ((item = apply_is_item(ap, &d, seq)) != 0) {
-		int32_t base = d.due_date != DATE_NONE ? d.due_date :
-		    d.invoice_date;
 		open = apply_open(ap, &d, seq);
-		if (open != 0) {
+		if (open != 0 && threaded) {
+			struct stmt_text inv = keep(w, &d.invoice);
+			struct litem *u = el_new(&p, L_ITEM);
+			u->date = d.invoice_date;
+			u->due = d.due_date;
+			u->disputed = d.disputed != 0;
+			u->amount = d.has_open ? d.open : d.amount;
+			u->open = open;
+			u->inv = inv.p;
+			u->invn = (uint32_t)inv.n;	/* < --max-record */
+			p.closing = open;
+		} else if (open != 0) {
+			struct stmt_text inv = keep(w, &d.invoice);
 			t = el_new(&p, L_ITEM);
 			t->seq = seq;
 			t->date = d.invoice_date;
 			t->due = d.due_date;
-			t->days = base == DATE_NONE ? 0 : opt.to - base;
-			t->bucket = bucket_of(&bk, t->days);
-			t->disputed = d.disputed;
+			t->disputed = d.disputed != 0;
 			t->amount = d.has_open ? d.open : d.amount;
 			t->open = open;
 			t->adjusted = 0;
 			if (!d.has_open)
 				apply_each(ap, &d, adj_add, &t->adjusted);
-			t->inv = keep(&d.invoice);
+			t->inv = inv.p;
+			t->invn = (uint32_t)inv.n;	/* < --max-record */
 			p.closing = open;
 		}
 	} else if (!apply_is_applied(ap, &d, seq, &left) && left != 0) {
@@ -424,24 +550,85 @@ process(struct rec_reader *rd, struct ledger *led, struct rec *x,
 		c->date = d.invoice_date;
 		c->type = (int)d.type;
 		c->left = left;
-		c->inv = keep(&d.invoice);
+		c->inv = keep(w, &d.invoice);
 		p.closing = left;
 	}
-	cust_key(&d);
+	cust_key(&w->gkey, &d);
 	if (item && opt.have_rate) {
-		/* interest claims are made on the statement itself */
-		struct acc *a;
-		grp_pipe_flush(pipe);
-		a = grp_get(custs, gkey.p, gkey.n, grp_hash(gkey.p, gkey.n));
-		pend_apply(a, &p, NULL);
+		/* interest claims are made on the statement itself (one
+		 * thread: see main) */
+		struct acc *a = gby_get(w->groups, w->gkey.p, w->gkey.n);
+		pend_apply(a, &p, w);
 		if (t != NULL)	/* the copy in the statement */
-			t = (struct stmt_item *)(a->tail[L_ITEM]->data +
-			    (size_t)(a->tail[L_ITEM]->n - 1) * sizeof(*t));
-		interest(stmt_of(a), &d, seq, open, t);
+			t = (struct citem *)(void *)(a->tail[L_ITEM]->data +
+			    (size_t)(a->tn[L_ITEM] - 1) * sizeof(*t));
+		interest(w, stmt_of(a), &d, seq, open, t);
 	} else
-		grp_pipe_push(pipe, gkey.p, gkey.n, &p);
+		gby_push(w->groups, w->gkey.p, w->gkey.n, &p);
 	rec_written(rd, x);
 }
+
+static void
+run_init(struct run *w, struct rec_reader *rd)
+{
+	memset(w, 0, sizeof(*w));
+	w->rd = rd;
+	ledger_init(&w->led, rd, opt.c.currency, LD_DUE);
+	w->groups = gby_new(&acc_ops, w);
+}
+
+static void
+run_release(void *run)
+{
+	struct run *w = run;
+
+	gby_free(w->groups);
+	free(w->gkey.p);
+	arena_free(&w->elems);
+	arena_free(&w->mem);
+}
+
+/* rec_reduce: each range of the file gets a run of its own. */
+static void
+range_init(void *w, struct rec_reader *rd)
+{
+	run_init(w, rd);
+}
+
+static void
+range_map(void *run, struct rec *x)
+{
+	struct run *w = run;
+
+	process(w, x, w->seq++);
+}
+
+static struct gby_runs runs = {
+	sizeof(struct run), offsetof(struct run, groups), range_init,
+	run_release, NULL
+};
+
+/* (merged in input order: the range's statements join the first's, and
+ * its arenas stay for the output) */
+static void
+range_merge(void *into, void *from, void *ctx)
+{
+	struct run *w = from;
+
+	if (kept.n + 2 > kept.cap) {
+		kept.cap = kept.cap ? 2 * kept.cap : 8;
+		kept.v = xrealloc(kept.v, kept.cap * sizeof(*kept.v));
+	}
+	kept.v[kept.n++] = w->elems;
+	kept.v[kept.n++] = w->mem;
+	memset(&w->elems, 0, sizeof(w->elems));
+	memset(&w->mem, 0, sizeof(w->mem));
+	gby_run_merge(into, from, ctx);
+}
+
+static const struct rec_reduce ranges = {
+	gby_run_state, range_map, gby_run_finish, range_merge, gby_run_free
+};
 
 /* ---- records out ---- */
 
@@ -602,69 +789,123 @@ document(const struct stmt *s)
 	prose_free(&o);
 }
 
-/* A statement's list, gathered into BUF (its own copy, to sort). */
+/* A statement's list, gathered into BUF (its own copy, to sort); with
+ * ranges on threads, each element numbered by its place (input order). */
 #define GATHER(T, buf, l) do { \
 	(buf).nv = 0; \
-	for (const struct chunk *c_ = a->head[l]; c_ != NULL; c_ = c_->next) \
-		for (uint32_t k_ = 0; k_ < c_->n; k_++) \
+	for (const struct chunk *c_ = a.head[l]; c_ != NULL; c_ = c_->next) \
+		for (uint32_t k_ = 0, n_ = chunk_n(&a, l, c_); k_ < n_; k_++) \
 			*STMT_PUSH(&(buf), v) = ((const T *)(const void *) \
 			    c_->data)[k_]; \
+	if (threaded) \
+		for (size_t k_ = 0; k_ < (buf).nv; k_++) \
+			(buf).v[k_].seq = k_; \
 } while (0)
+
+static struct {
+	STMT_VEC(struct stmt_line, v);
+} lines;
+static struct {
+	STMT_VEC(struct stmt_item, v);
+} items;
+static struct {
+	STMT_VEC(struct stmt_credit, v);
+} credits;
+
+/* The statement's item T from the kept item U, the NTH of its list. */
+static void
+item_of(struct stmt_item *t, const void *u, size_t nth)
+{
+	int32_t base;
+
+	memset(t, 0, sizeof(*t));
+	if (threaded) {
+		const struct litem *l = u;
+		t->seq = nth;	/* (the ranges' own counts do not compare) */
+		t->date = l->date;
+		t->due = l->due;
+		t->disputed = l->disputed;
+		t->amount = l->amount;
+		t->open = l->open;
+		t->inv = (struct stmt_text){ l->inv, l->invn };
+	} else {
+		const struct citem *c = u;
+		t->seq = c->seq;
+		t->date = c->date;
+		t->due = c->due;
+		t->disputed = c->disputed;
+		t->amount = c->amount;
+		t->open = c->open;
+		t->adjusted = c->adjusted;
+		t->inv = (struct stmt_text){ c->inv, c->invn };
+		t->mv = c->mv;
+		t->nmv = c->nmv;
+		t->owes = c->owes;
+	}
+	base = t->due != DATE_NONE ? t->due : t->date;
+	t->days = base == DATE_NONE ? 0 : opt.to - base;
+	t->bucket = bucket_of(&bk, t->days);
+}
+
+/* (gby_walk: one statement, in key order) */
+static void
+statement(const char *key, size_t kn, const void *payload, void *arg)
+{
+	struct acc a = *(const struct acc *)payload;
+	struct stmt one, *s = &one;
+	const char *f[2];
+	size_t fn[2];
+	int *seen;
+
+	(void)arg;
+	memset(&one, 0, sizeof(one));
+	if (a.s != NULL)	/* made by an interest claim */
+		s = a.s;
+	key_split(key, kn, f, fn, 2);
+	if (only_c != NULL && (seen = only_of(&gkey, f[0], fn[0], f[1],
+	    fn[1])) != NULL)
+		*seen = 1;
+	s->customer = (struct stmt_text){ f[0], fn[0] };
+	s->currency = (struct stmt_text){ f[1], fn[1] };
+	s->dec = a.dec;
+	s->opening = a.opening;
+	s->closing = a.closing;
+	GATHER(struct stmt_line, lines, L_LINE);
+	items.nv = 0;
+	for (const struct chunk *c = a.head[L_ITEM]; c != NULL; c = c->next)
+		for (uint32_t k = 0, n = chunk_n(&a, L_ITEM, c); k < n; k++) {
+			size_t nth = items.nv;
+			item_of(STMT_PUSH(&items, v), c->data + k * el_size[L_ITEM],
+			    nth);
+		}
+	GATHER(struct stmt_credit, credits, L_CREDIT);
+	s->lines = lines.v;
+	s->nlines = lines.nv;
+	s->items = items.v;
+	s->nitems = items.nv;
+	s->credits = credits.v;
+	s->ncredits = credits.nv;
+	if (stmt_finish(s, &bk) != 0 || (opt.have_rate &&
+	    stmt_claims(s, &opt.rate, opt.to, opt.have_cap ? &opt.cap :
+	    NULL) != 0))
+		die(EXIT_FATAL, "%.*s %.*s: the opening balance and the "
+		    "lines do not add up to the closing balance, or a sum "
+		    "overflows", (int)s->customer.n, s->customer.p,
+		    (int)s->currency.n, s->currency.p);
+	if (opt.doc < 0)
+		records(s);
+	else
+		document(s);
+	stmt_free(s);
+}
 
 static void
 finish(void)
 {
-	void **v = grp_sorted(custs);
-	size_t n = grp_len(custs);
-	struct {
-		STMT_VEC(struct stmt_line, v);
-	} lines = { NULL, 0, 0 };
-	struct {
-		STMT_VEC(struct stmt_item, v);
-	} items = { NULL, 0, 0 };
-	struct {
-		STMT_VEC(struct stmt_credit, v);
-	} credits = { NULL, 0, 0 };
-
-	for (size_t i = 0; i < n; i++) {
-		struct acc *a = v[i];
-		struct stmt *s = stmt_of(a);
-		const char *f[2];
-		size_t fn[2], kn;
-		const char *k = grp_key(v[i], &kn);
-		key_split(k, kn, f, fn, 2);
-		s->customer = (struct stmt_text){ f[0], fn[0] };
-		s->currency = (struct stmt_text){ f[1], fn[1] };
-		s->dec = a->dec;
-		s->opening = a->opening;
-		s->closing = a->closing;
-		GATHER(struct stmt_line, lines, L_LINE);
-		GATHER(struct stmt_item, items, L_ITEM);
-		GATHER(struct stmt_credit, credits, L_CREDIT);
-		s->lines = lines.v;
-		s->nlines = lines.nv;
-		s->items = items.v;
-		s->nitems = items.nv;
-		s->credits = credits.v;
-		s->ncredits = credits.nv;
-		if (stmt_finish(s, &bk) != 0 || (opt.have_rate &&
-		    stmt_claims(s, &opt.rate, opt.to, opt.have_cap ? &opt.cap :
-		    NULL) != 0))
-			die(EXIT_FATAL, "%.*s %.*s: the opening balance and the "
-			    "lines do not add up to the closing balance, or a sum "
-			    "overflows", (int)s->customer.n, s->customer.p,
-			    (int)s->currency.n, s->currency.p);
-		if (opt.doc < 0)
-			records(s);
-		else
-			document(s);
-		stmt_free(s);
-	}
-	free(v);
+	gby_walk(run0.groups, statement, NULL);
 	free(lines.v);
 	free(items.v);
 	free(credits.v);
-	arena_free(&elems);
 	if (skipped > 0)
 		note("no letter for %lu customer%s with nothing overdue net of "
 		    "unapplied cash: %.*s%s", skipped, skipped > 1 ? "s" : "",
@@ -792,7 +1033,6 @@ main(int argc, char **argv)
 		"final" };
 	static const int edges[] = { 30, 60, 90, 120 };
 	struct rec_reader *rd;
-	struct ledger led;
 	struct rec *x;
 	uint64_t seq = 0;
 	enum rec_fmt fmt;
@@ -867,23 +1107,28 @@ main(int argc, char **argv)
 	buckets_make(&bk, edges, 4, NULL, 0, 0);
 
 	rd = rec_open(argv, argc, &opt.c.in);
-	ledger_init(&led, rd, opt.c.currency, LD_DUE);
+	run_init(&run0, rd);
 	ap = apply_new(opt.to, 0, 1);
-	custs = grp_new(sizeof(struct acc));
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
-	if (ledger_has_open(&led))
+	if (ledger_has_open(&run0.led))
 		warnx("the input is an open-item list (it has an open column): "
 		    "without the payment history, the statement shows open "
 		    "items, not the receipts of the period");
-	if (ledger_has_docs(&led)) {
-		rec_want_rewind(rd);
-		apply_join(ap, &led, rd, 0, 0);
+	if (ledger_has_docs(&run0.led) || opt.have_rate) {
+		/* one thread: the documents join across the file, and an
+		 * interest claim is made on the statement as it is read */
+		if (ledger_has_docs(&run0.led)) {
+			rec_want_rewind(rd);
+			apply_join(ap, &run0.led, rd, 0, 0);
+		}
+		while ((x = rec_next(rd)) != NULL)
+			process(&run0, x, seq++);
+	} else {
+		threaded = 1;
+		el_size[L_ITEM] = sizeof(struct litem);
+		rec_reduce(rd, &ranges, &runs, &run0);
 	}
-	pipe = grp_pipe_new(custs, sizeof(struct pend), pend_apply, NULL);
-	while ((x = rec_next(rd)) != NULL)
-		process(rd, &led, x, seq++);
-	grp_pipe_free(pipe);
 	fmt = opts_outfmt(&opt.c, rd);
 	if (opt.doc < 0) {
 		wr = w_open(fmt, opt.c.lang, NULL, cols, K_N);
@@ -903,13 +1148,15 @@ main(int argc, char **argv)
 		only_unseen();
 	st = rec_close(rd, opt.c.verbose);
 	apply_free(ap);
-	grp_free(custs);
+	run_release(&run0);
+	for (size_t i = 0; i < kept.n; i++)
+		arena_free(&kept.v[i]);
+	free(kept.v);
 	if (only_c) {
 		grp_free(only_c);
 		grp_free(only_cc);
 	}
 	company_free(&co);
-	arena_free(&mem);
 	free(gkey.p);
 	free(mv.v);
 	free(segs.v);

@@ -223,7 +223,7 @@ cust_merge(void *into, const void *from, void *ctx)
 }
 
 static const struct gby_ops cust_ops = {
-	sizeof(struct cust), sizeof(struct upd), cust_update, cust_merge
+	sizeof(struct cust), sizeof(struct upd), cust_update, cust_merge, NULL
 };
 
 /* ---- reading ---- */

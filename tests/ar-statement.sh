@@ -149,6 +149,27 @@ EOF
 	awk -F, '$1 == "match" { printf "%s %s|", $9, $13 } END { print "" }' > "$T/adj.out"
 [ "$(cat "$T/adj.out")" = "A1 -10000.00|A2 -2000.00|" ] && ok || bad "an adjustment without a due date matched before older invoices: $(cat "$T/adj.out")"
 
+# a ledger without documents is read in byte ranges on threads (SPEC 1.6):
+# byte for byte what one thread writes - records, letters, messages, the
+# reject file and the counts - with bad records, quotes and a line break
+# on every side of the cuts, same-day lines in both ranges, and --only
+gen 5 3000 > "$T/l.csv"
+awk 'NR % 97 == 0 { $0 = $0 ",extra" } NR % 131 == 0 { sub(/,CNY,/, ",RMB,") }
+     NR % 173 == 0 { sub(/^C/, "\"C\"\"") ; sub(/,I/, "\",I") }
+     NR == 1500 { sub(/^C[0-9]/, "\"line\nbreak\"") } { print }' "$T/l.csv" > "$T/m.csv"
+head -c 400 "$T/l.csv" | cut -d, -f1 > "$T/only.csv"
+for split in 0:2 1:3 2000:4; do
+	for o in "--from 2025-01-01 --to 2026-06-30" "--doc statement -o md --lang zh" "--only $T/only.csv --from 2025-01-01 --to 2026-06-30"; do
+		# shellcheck disable=SC2086  # O is words
+		ARKIT_THREADS=1 "$ST" --as-of 2026-06-30 $o -v --reject "$T/ra.csv" "$T/m.csv" > "$T/a.out" 2> "$T/a.err"
+		# shellcheck disable=SC2086
+		ARKIT_THREADS=${split#*:} ARKIT_SPLIT_MIN=${split%:*} ARKIT_DEBUG=1 "$ST" --as-of 2026-06-30 $o -v --reject "$T/rb.csv" "$T/m.csv" > "$T/b.out" 2> "$T/b.err"
+		grep -q ': split: [2-9] ranges, .* [1-9][0-9]* with messages$' "$T/b.err" && ok || bad "split at $split ($o): not read in ranges with messages held back"
+		grep -v ': split: ' "$T/b.err" > "$T/b2.err"
+		[ -s "$T/a.out" ] && cmp -s "$T/a.out" "$T/b.out" && cmp -s "$T/a.err" "$T/b2.err" && cmp -s "$T/ra.csv" "$T/rb.csv" && ok || bad "split at $split ($o): differs from one thread"
+	done
+done
+
 # the pipeline: dun-plan's written notices get a reminder each, demanding
 # exactly net_overdue
 gen 7 800 docs > "$T/l.csv"

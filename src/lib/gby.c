@@ -23,6 +23,8 @@ gby_new(const struct gby_ops *ops, void *ctx)
 	g->ctx = ctx;
 	g->groups = grp_new(ops->payload);
 	g->pipe = grp_pipe_new(g->groups, ops->datasize, ops->update, ctx);
+	if (ops->touch != NULL)
+		grp_pipe_touch(g->pipe, ops->touch);
 	return g;
 }
 

@@ -15,6 +15,8 @@ struct gby_ops {
 	void (*update)(void *payload, const void *data, void *ctx);
 	/* fold group FROM (same key, another range's) into INTO */
 	void (*merge)(void *into, const void *from, void *ctx);
+	/* or NULL: hint what update will write (grp_pipe_touch) */
+	void (*touch)(const void *payload, const void *data);
 };
 
 struct gby;

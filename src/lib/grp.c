@@ -293,6 +293,7 @@ grp_sorted(struct grp *g)
 struct pipe_slot {
 	uint64_t h;
 	size_t n;
+	void *payload;		/* found three quarters down the pipe, or NULL */
 	char key[PIPE_KEY];
 };
 
@@ -300,6 +301,7 @@ struct grp_pipe {
 	struct grp *g;
 	size_t dsize;
 	void (*apply)(void *, const void *, void *);
+	void (*touch)(const void *, const void *);
 	void *ctx;
 	struct pipe_slot slot[PIPE];
 	char *data;		/* PIPE * dsize */
@@ -320,13 +322,20 @@ grp_pipe_new(struct grp *g, size_t datasize,
 	return p;
 }
 
+void
+grp_pipe_touch(struct grp_pipe *p, void (*touch)(const void *payload,
+    const void *data))
+{
+	p->touch = touch;
+}
+
 static void
 pipe_pop(struct grp_pipe *p)
 {
 	struct pipe_slot *s = &p->slot[p->head];
 
-	p->apply(grp_get(p->g, s->key, s->n, s->h), p->data + p->head * p->dsize,
-	    p->ctx);
+	p->apply(s->payload != NULL ? s->payload : grp_get(p->g, s->key, s->n,
+	    s->h), p->data + p->head * p->dsize, p->ctx);
 	p->head = (p->head + 1) & (PIPE - 1);
 	p->len--;
 }
@@ -363,12 +372,21 @@ grp_pipe_push(struct grp_pipe *p, const void *key, size_t n, const void *data)
 	t = (p->head + p->len) & (PIPE - 1);
 	p->slot[t].h = h;
 	p->slot[t].n = n;
+	p->slot[t].payload = NULL;
 	memcpy(p->slot[t].key, key, n);
 	memcpy(p->data + t * p->dsize, data, p->dsize);
 	p->len++;
 	__builtin_prefetch(&p->g->idx[h & p->g->mask]);
 	if (p->len > PIPE / 2)
 		prefetch_entry(p->g, p->slot[(t - PIPE / 2) & (PIPE - 1)].h);
+	/* the entry is in cache by now: found (entries never move), and
+	 * what its update will touch hinted (touch) */
+	if (p->touch != NULL && p->len > PIPE / 2 + PIPE / 4) {
+		size_t u = (t - PIPE / 2 - PIPE / 4) & (PIPE - 1);
+		struct pipe_slot *s = &p->slot[u];
+		if ((s->payload = grp_find(p->g, s->key, s->n, s->h)) != NULL)
+			p->touch(s->payload, p->data + u * p->dsize);
+	}
 }
 
 void

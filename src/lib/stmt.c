@@ -89,13 +89,39 @@ match(struct stmt *s)
 	free(rem);
 }
 
+/* qsort, or for a short list (a statement's usual few items, often in
+ * order already) an insertion sort: the orders are total, so both give
+ * the same list. */
+static void
+sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
+    const void *))
+{
+	_Alignas(16) char tmp[128];
+	char *v = base;
+
+	if (n < 2)	/* (never qsort(NULL, 0): UBSan) */
+		return;
+	if (n > 32 || size > sizeof(tmp)) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	for (size_t i = 1, j; i < n; i++) {
+		if (cmp(v + (i - 1) * size, v + i * size) <= 0)
+			continue;
+		memcpy(tmp, v + i * size, size);
+		for (j = i; j > 0 && cmp(v + (j - 1) * size, tmp) > 0; j--)
+			;
+		memmove(v + (j + 1) * size, v + j * size, (i - j) * size);
+		memcpy(v + j * size, tmp, size);
+	}
+}
+
 int
 stmt_finish(struct stmt *s, const struct buckets *bk)
 {
 	int64_t bal = s->opening, aged_sum = 0;
 
-	if (s->nlines > 1)	/* (never qsort(NULL, 0): UBSan) */
-		qsort(s->lines, s->nlines, sizeof(*s->lines), cmp_line);
+	sort(s->lines, s->nlines, sizeof(*s->lines), cmp_line);
 	for (size_t i = 0; i < s->nlines; i++) {
 		if (money_add(&bal, s->lines[i].amount) != 0)
 			return -1;
@@ -103,10 +129,8 @@ stmt_finish(struct stmt *s, const struct buckets *bk)
 	}
 	if (bal != s->closing)
 		return -1;
-	if (s->nitems > 1)
-		qsort(s->items, s->nitems, sizeof(*s->items), cmp_item);
-	if (s->ncredits > 1)
-		qsort(s->credits, s->ncredits, sizeof(*s->credits), cmp_credit);
+	sort(s->items, s->nitems, sizeof(*s->items), cmp_item);
+	sort(s->credits, s->ncredits, sizeof(*s->credits), cmp_credit);
 	memset(s->aged, 0, sizeof(s->aged));
 	s->unapplied = s->overdue = s->credit = s->net_overdue = 0;
 	s->noverdue = 0;
