@@ -259,13 +259,15 @@ on_time(const struct doc *d, int p, struct upd *u)
 }
 
 /* What an invoice's applications do in a period: credit notes and
- * adjustments are billing, receipts collection (SPEC 5.2). */
+ * adjustments are billing, receipts collection (SPEC 5.2); one with no
+ * date is before any period (balance_at). */
 static void
 flow(int32_t date, enum doc_type type, int64_t amt, void *arg)
 {
 	struct dest *to = arg;
 
-	date = when(date, to->d->invoice_date);
+	if (date == DATE_NONE)
+		return;
 	if (type != DOC_PAYMENT)
 		bill_month(to, date, amt);
 	if (!in_period(to->p, date))
@@ -277,12 +279,15 @@ flow(int32_t date, enum doc_type type, int64_t amt, void *arg)
 }
 
 /* What an item is on day DATE of the balance: its amount once issued, less
- * what was received and credited by then. A receipt with no date (the paid
- * shorthand, or a payment document) counts from the invoice's date: never
- * before the invoice exists, so that every period is what its own run
- * says (SPEC 5.2; ar-age leaves out an invoice not issued yet). */
+ * what was received and credited by then. The paid shorthand with no date
+ * counts from the invoice's date: never before the invoice exists, so that
+ * every period is what its own run says (ar-age leaves out an invoice not
+ * issued yet). A receipt, credit note or adjustment with no date counts
+ * before any period (SPEC 5.2): on its own while the invoice it names is
+ * not issued (unapplied()), then in the invoice's balance - so one
+ * period's closing is the next one's opening. */
 struct bal {
-	int32_t date, issued;
+	int32_t date;
 	int64_t v;
 };
 
@@ -292,14 +297,14 @@ bal_app(int32_t date, enum doc_type type, int64_t amt, void *arg)
 	struct bal *b = arg;
 
 	(void)type;
-	if (when(date, b->issued) <= b->date)
+	if (date == DATE_NONE || date <= b->date)
 		money_sum(&b->v, amt);
 }
 
 static int64_t
 balance_at(const struct doc *d, int32_t date)
 {
-	struct bal b = { date, d->invoice_date, 0 };
+	struct bal b = { date, 0 };
 
 	if (d->invoice_date <= date)
 		b.v = d->amount;
@@ -723,9 +728,9 @@ warn_end(int has_open, unsigned long undated)
 		    "payment history");
 	/* SPEC 5.2: reported once */
 	if (undated > 0)
-		warnx("%lu receipt%s no date: counted as received on the date "
-		    "of the invoice (or, unapplied, before the first period)",
-		    undated, undated == 1 ? " has" : "s have");
+		note("%lu receipt%s no date: a paid amount counted as received "
+		    "on the date of its invoice, a receipt before the first "
+		    "period", undated, undated == 1 ? " has" : "s have");
 }
 
 /* ---- main ---- */

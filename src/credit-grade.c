@@ -619,7 +619,7 @@ static void
 warn_end(int has_open, unsigned long nread)
 {
 	if (sev.count > 0)
-		warnx("%zu customer%s (the first: %s) %s several currencies: one "
+		note("%zu customer%s (the first: %s) %s several currencies: one "
 		    "grade per currency; give --rates to grade each customer once",
 		    sev.count, sev.count > 1 ? "s" : "", sev.first, sev.count > 1 ?
 		    "have" : "has");

@@ -1682,7 +1682,7 @@ main(int argc, char **argv)
 		    ungraded_first, grp_len(ungraded) > 1 ? "" : "s",
 		    pol->default_grade);
 	if (ncurrencies > 1 && rates == NULL)
-		warnx("%d currencies: the priority ranks each in its own units; "
+		note("%d currencies: the priority ranks each in its own units; "
 		    "give --rates to rank them together", ncurrencies);
 	wr = w_open(fmt, opt.c.lang, rd, ocols, opt.c.explain ? NOUT : NOUT - 2);
 	writing = 1;

@@ -209,7 +209,9 @@ done
 for seed in ${SEEDS:-1 2 3 4 5 6}; do
 	docs=
 	[ $seed -gt 3 ] && docs=docs
-	gen $seed 400 $docs > "$T/l.csv"
+	# (with documents, a third of the payments have no date: each counts
+	# from the date of the invoice it names, or before the first period)
+	gen $seed 400 $docs | awk -F, -v OFS=, '$3 == "payment" && ++n % 3 == 0 { $5 = "" } { print }' > "$T/l.csv"
 	for unit in month quarter week; do
 		tag="seed $seed --every $unit"
 		"$KPI" --as-of 2026-02-10 --from 2025-08-14 --to 2026-02-08 --every $unit -g customer "$T/l.csv" > "$T/e.csv" 2> /dev/null

@@ -73,6 +73,15 @@ printf '应收款明细表\n客户,单据号,单据日期,到期日,金额\nA,1,
 grep -q 'skipped' "$T/g.err" && ok || bad "ar-norm says nothing of the rows it skipped"
 "$BIN/ar-norm" -q "$T/k.csv" > /dev/null 2> "$T/g.err"
 [ ! -s "$T/g.err" ] && ok || bad "ar-norm -q: $(head -1 "$T/g.err")"
+# what a tool assumed (a receipt with no date, a customer in several
+# currencies) is a note: said without -q, not with it
+printf 'customer,invoice,doc_type,ref,invoice_date,due_date,amount,paid,paid_date,currency\nA,I3,invoice,,2026-10-02,2026-11-01,700.00,,,CNY\nA,P1,payment,I3,,,200.00,,,CNY\nA,I4,invoice,,2026-10-02,2026-10-02,10.00,10.00,2026-10-05,USD\nA,I5,invoice,,2026-10-02,2026-10-02,20.00,,,USD\n' > "$T/u.csv"
+for t in ar-kpi credit-grade dun-plan; do
+	"$BIN/$t" --as-of 2026-11-30 "$T/u.csv" > /dev/null 2> "$T/u.err"
+	[ -s "$T/u.err" ] && ok || bad "$t says nothing of what it assumed"
+	"$BIN/$t" -q --as-of 2026-11-30 "$T/u.csv" > /dev/null 2> "$T/u.err"
+	[ ! -s "$T/u.err" ] && ok || bad "$t -q: $(head -1 "$T/u.err")"
+done
 printf 'customer,invoice,due_date,amount\nA,1,2026-13-01,5\n' | "$BIN/ar-age" -q --as-of 2026-11-30 > /dev/null 2> "$T/h.err"
 grep -q "invalid date" "$T/h.err" && ok || bad "-q hid a rejected record"
 
