@@ -32,5 +32,13 @@ while IFS= read -r cmd; do
 		[ -s "$T/out.$i" ] && ok || bad "no output: $cmd"
 	fi
 done < "$T/cmds"
+# the agreements are for what is overdue, net of unapplied cash: never
+# for a customer with nothing overdue (GOOD), never for an invoice not yet
+# due (CAPD's 200,000.00 of 2026-12-20), as dun-plan's net_overdue says
+if [ -s "$T/agreements.html" ]; then
+	! grep -q 'GOOD' "$T/agreements.html" && grep -q 'CAPD' "$T/agreements.html" &&
+	    ! grep -q '205,000' "$T/agreements.html" && grep -q '5,000.00' "$T/agreements.html" && ok ||
+	    bad "agreements.html: a plan for money not due"
+fi
 echo "readme: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]
