@@ -37,5 +37,17 @@ for cmd in "$TMP"/man/*.cmd; do
 		sed 's/^/  stderr: /' "$TMP/man.err" | head -5
 	fi
 done
+# the ledger is in a page of its own: every tool that reads a ledger
+# points to it, and none sends the reader to SPEC.md for it
+for t in ar-age ar-kpi ar-norm ar-statement credit-grade dun-plan pay-plan; do
+	n=$((n + 1))
+	grep -q 'Xr arkit-ledger 5' "$ROOT/man/$t.1" ||
+	    { fail=$((fail + 1)); echo "FAIL man $t.1: no arkit-ledger(5)"; }
+done
+n=$((n + 1))
+if grep -l 'SPEC\.md, section 1\.3' "$ROOT"/man/* > /dev/null; then
+	fail=$((fail + 1))
+	echo "FAIL man: $(grep -l 'SPEC\.md, section 1\.3' "$ROOT"/man/* | head -1) sends the reader to SPEC.md for the ledger"
+fi
 echo "man examples: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]
