@@ -31,6 +31,10 @@ for t in $(sed -n 's/^BIN = //p' "$ROOT/Makefile"); do
 	# -O FILE: the same bytes in the file, nothing on standard output
 	"$BIN/$t" --as-of 2026-11-30 --lang en -q --currency CNY -O "$T/o" "$in" > "$T/b" 2> /dev/null
 	[ ! -s "$T/b" ] && cmp -s "$T/a" "$T/o" && ok || bad "$t -O: the file differs from standard output"
+	# TSV in, TSV out (the output format follows the input's)
+	tr ',' '\t' < "$in" > "$T/in.tsv"
+	"$BIN/$t" --as-of 2026-11-30 --lang en -q --currency CNY "$T/in.tsv" > "$T/t" 2> /dev/null
+	head -1 "$T/t" | grep -q '	' && ! head -1 "$T/t" | grep -q ',' && ok || bad "$t: TSV in, not TSV out: $(head -c 80 "$T/t")"
 	# -O naming an input: refused before anything is written
 	cp "$in" "$T/in.csv"
 	cp "$in" "$T/in.keep"
