@@ -186,6 +186,15 @@ NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	if (vonly && steps) no("a ladder although value-only")
 	padj = ($c["flags"] ~ /(^|;)plan-adjust(;|$)/)
 	if (padj != (budget != "" && budget < w)) no("plan-adjust " padj ", budget below walk_away " (budget != "" && budget < w))
+	# the ladder closes above the optimal (the budget pays more than the
+	# competitor lets us win): said, in the flags
+	above = ($c["flags"] ~ /(^|;)close-above-optimal(;|$)/)
+	want = !vonly && budget != "" && budget > o && open > o
+	if (above != want) no("close-above-optimal " above ", expected " want)
+	# the value strategies whenever the competitor is below where we close
+	vals = ($c["value_strategies"] != "")
+	want = (comp != "" && comp < price) || $c["strategy"] == "risk-forecast" || vonly
+	if (vals != want) no("value strategies " vals ", competitor below the close " want)
 	rows++
 }
 END { if (!rows) { print "no rows"; bad = 1 }; exit bad }'
@@ -197,6 +206,12 @@ MDCHECK='
 function cells(s) { gsub(/\\\\/, "", s); gsub(/\\\|/, "", s); return gsub(/\|/, "|", s) - 1 }
 /^# / { plans++ }
 /%[0-9.l]*[sd]|\{[a-z_]*\}|\(null\)/ { print "unfilled: " $0; bad = 1 }
+# no negative amount (a discount is said as one), and "the larger of"
+# only before two items or more
+/premium of -|溢价 -|is worth -|折合 -|discount of -|折让 -/ { print "a negative amount: " $0; bad = 1 }
+/^- / && of { ofn++ }
+/^$/ && of && ofn { if (ofn < 2) { print "one item after: " of; bad = 1 }; of = ""; ofn = 0 }
+/(larger|smaller) of:$|取下列较[大小]者：$/ { of = $0; ofn = 0 }
 /^\|/ {
 	if (!intable) {
 		if (prev != "") { print "no blank line before a table: " $0; bad = 1 }
@@ -214,6 +229,37 @@ function cells(s) { gsub(/\\\\/, "", s); gsub(/\\\|/, "", s); return gsub(/\|/, 
 }
 { intable = 0; prev = $0 }
 END { if (plans != want_plans) { print plans " plans, " want_plans " deals"; bad = 1 }; exit bad }'
+
+# One price story (issue 15): what the roles and the timing put on the
+# table is the price we quote (the opening; the optimal when value-only),
+# the ladder's end, the reference and the basic: never a lower optimal
+# that the ladder does not reach. Read from the record (tsv) and the plan
+# (md, en) of the same deals.
+STORY='
+FNR == 1 && NR == 1 { file = 1 }
+FNR == 1 && NR > 1 { file++ }
+file == 1 && FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+function m(s) { gsub(/[,.]/, "", s); return s + 0 }	# in minor units
+file == 1 {
+	k++; e = m($c["opening"])
+	for (j = 1; j <= 3; j++) e -= m($c["step" j])
+	ok[k, m($c["opening"])] = ok[k, e] = ok[k, m($c["reference"])] = 1
+	ok[k, m($c["basic"])] = 1
+	if ($c["flags"] ~ /(^|;)value-only(;|$)/) ok[k, m($c["optimal"])] = 1
+	s = $c["scope_optimal"]	# (numbers in the names of its items)
+	while (match(s, /[0-9][0-9,.]*/)) { ok[k, m(substr(s, RSTART, RLENGTH))] = 1; s = substr(s, RSTART + RLENGTH) }
+	next
+}
+/^# / { p++; next }
+/^\| (鹰|羊|狐|驴)/ || /^- (客户给条件|客户有歧义|They decide|Neither conditions|Not known whether)/ ||
+/^- 成交心理 of the (鹰|羊|驴)/ || /^把人与问题分开/ {
+	s = $0
+	while (match(s, /[0-9][0-9,]*\.[0-9]+|[0-9]+,[0-9][0-9,]*/)) {
+		t = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+		if (!((p, m(t)) in ok)) { print "plan " p ": " t " is not a price of the story: " $0; bad = 1 }
+	}
+}
+END { exit bad }'
 
 # The lines of each plan that count: not headings, not blank, not the
 # header and delimiter rows of a table, not the rule between plans.
@@ -236,6 +282,7 @@ file == 1 {
 	want[k, "rival"] = $c["rung"] != ""
 	want[k, "cases"] = $c["cases"] != ""
 	want[k, "reason"] = $c["strategy"] != ""
+	want[k, "values"] = $c["value_strategies"] != ""
 	next
 }
 /^# / { p++ }
@@ -244,10 +291,11 @@ file == 1 {
 /^## .*(预判竞争对手差异挑战)/ { got[p, "rival"] = 1 }
 /^## .*(案例佐证)/ { got[p, "cases"] = 1 }
 /^## .*(冷静应对客户要求降价)/ { got[p, "reason"] = 1 }
+/^## .*(从容应对低价比较)/ { got[p, "values"] = 1 }
 END {
-	split("roles ready rival cases reason", s, " ")
+	split("roles ready rival cases reason values", s, " ")
 	for (i = 1; i <= k; i++)
-		for (j = 1; j <= 5; j++)
+		for (j = 1; j <= 6; j++)
 			if (!want[i, s[j]] != !got[i, s[j]]) {
 				print "plan " i ": section " s[j] " " (got[i, s[j]] ? "without" : "lacks") " its input"; bad = 1
 			}
@@ -294,6 +342,8 @@ for seed in ${SEEDS:-1 2}; do
 		    ok || { bad "seed $seed: -o md --lang $lang does not render"; head -5 "$T/md"; }
 		awk -F '\t' "$SECTIONS" "$D.tsv.out" "$D.$lang.md" > "$T/sec" 2>&1 &&
 		    ok || { bad "seed $seed: -o md --lang $lang: a section without its input"; head -5 "$T/sec"; }
+		[ $lang = zh ] || { awk -F '\t' "$STORY" "$D.tsv.out" "$D.$lang.md" > "$T/story" 2>&1 &&
+		    ok || { bad "seed $seed: -o md: the roles or the timing name another price"; head -5 "$T/story"; }; }
 		# the numbers of each plan, sorted
 		awk "$LINES" "$D.$lang.md" | awk -F '\t' '{
 			s = $2

@@ -112,6 +112,9 @@ const struct deal_label deal_flags[NFLAGS] = {
 	  "the competitor's price is below our walk-away" },
 	{ "ladder-short", "阶梯提前停止：没有值得交换的条件",
 	  "the ladder stops early: no get is worth the next step" },
+	{ "close-above-optimal", "阶梯收于最优型之上：差额须靠价值赢得",
+	  "the ladder closes above the optimal price: the gap must be won on "
+	  "value" },
 };
 
 const struct deal_label deal_timings[NTIMINGS] = {
@@ -890,7 +893,13 @@ ladder(const struct deal *d, const struct deal_policy *p, struct deal_plan *pl)
 	if (d->has_budget && d->budget > pl->close)
 		pl->close = min64(d->budget, pl->opening);
 	pl->end = pl->opening;
-	if ((pl->flags & (1u << FLAG_VALUE_ONLY)) || pl->close >= pl->opening)
+	if (pl->flags & (1u << FLAG_VALUE_ONLY))
+		return;
+	/* the budget pays more than the competitor lets us win: both stand
+	 * (SPEC 6), and the plan says the gap is to be won on value */
+	if (pl->close > pl->price[OFFER_OPTIMAL])
+		pl->flags |= 1u << FLAG_CLOSE_ABOVE;
+	if (pl->close >= pl->opening)
 		return;
 	gap = left = pl->opening - pl->close;
 	for (int i = 0; i < LADDER_STEPS; i++) {
@@ -1083,8 +1092,9 @@ deal_plan(const struct deal *d, const struct deal_policy *p,
 	}
 	gets_known(d, p, pl);
 	ladder(d, p, pl);
-	pl->cheaper = (d->has_competitor_price &&
-	    d->competitor < pl->price[OFFER_OPTIMAL]) ||
+	/* a competitor below the price we would close at: the ladder's end,
+	 * which is never below optimal */
+	pl->cheaper = (d->has_competitor_price && d->competitor < pl->end) ||
 	    d->reason == REASON_COMPETITOR ||
 	    (pl->flags & (1u << FLAG_VALUE_ONLY));
 	if (d->rival != NULL)

@@ -55,7 +55,7 @@ extern const struct deal_label deal_bounds[NBOUNDS];
 
 /* The flags of a plan. */
 enum { FLAG_PLAN_ADJUST, FLAG_VALUE_ONLY, FLAG_LIST_LOW, FLAG_COMP_LOW,
-	FLAG_LADDER_SHORT, NFLAGS };
+	FLAG_LADDER_SHORT, FLAG_CLOSE_ABOVE, NFLAGS };
 extern const struct deal_label deal_flags[NFLAGS];
 
 /* The timing check (谈判时机确认二条件), and the decision date. */

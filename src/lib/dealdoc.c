@@ -27,7 +27,7 @@ enum {
 	C_CURRENCY = 1, C_BUDGET, C_COMP_PRICE, C_DECISION, C_FLAGS, C_FLAG_ON,
 	C_BOUND_TARGET, C_BOUND_LIST, C_LIST_LOW, C_BOUND_BUDGET,
 	C_BOUND_COMP, C_BOUND_WALK, C_AIM_BUDGET, C_AIM_COMP, C_LIFE_POS,
-	C_LIFE_NEG, C_RIVAL_PREMIUM, C_RIVAL_UNBOUNDED, C_PLAN_ADJUST,
+	C_LIFE_NEG, C_RIVAL_UNBOUNDED, C_PLAN_ADJUST,
 	C_BASIC_FITS, C_BASIC_OVER,
 	C_STEPS, C_END_BUDGET, C_END_OPTIMAL, C_SHORT, C_VALUE_ONLY,
 	C_NONEED_BUDGET, C_NONEED_COMP, C_NONEED_LIST, C_HAD_CONTRACT,
@@ -36,7 +36,9 @@ enum {
 	C_REASON, C_RISK, C_COMPETITOR, C_COMPETITOR_LIFE, C_COMPETITOR_NOLIFE,
 	C_BUDGET_R, C_KPI, C_KPI_STEPS, C_PERSONAL, C_CASUAL, C_CASUAL_STEPS,
 	C_CASES, C_RISK_CASES, C_RISK_NO_CASES, C_LIFE, C_NO_STEPS_S,
-	C_NOT_CHEAPER,
+	C_NOT_CHEAPER, C_PREMIUM_UP, C_PREMIUM_DOWN, C_PREMIUM_TWO_UP,
+	C_PREMIUM_TWO_DOWN, C_PREMIUM_ONE, C_RIVAL_UP, C_RIVAL_DOWN, C_QUOTE,
+	C_ABOVE, C_BELOW_CLOSE,
 	C_CHEAPER, C_BELOW_OPTIMAL, C_CLAIMED_PRICE, C_CLAIMED, C_LIFE_WIN,
 	C_LIFE_LOSE,
 	C_RIVAL, C_ROLES, C_TIMING, C_COND_YES, C_COND_NO, C_OBJ_YES,
@@ -126,14 +128,24 @@ static const struct prose_row rows[] = {
 	{ S_OFFERS, C_BOUND_COMP, 0, "Optimal {optimal} is held by what "
 	  "{competitor_name}'s price allows.\n\n", "最优型 {optimal} 以"
 	  "{competitor_name}报价所允许的价格为限。\n\n" },
-	{ S_OFFERS, C_PREMIUMS, 0, "Against {competitor_name} at {competitor}, "
-	  "our value supports {ceiling}, a premium of {premium}, the larger "
-	  "of:\n\n", "对{competitor_name} {competitor}，我方价值可支撑 {ceiling}"
-	  "，溢价 {premium}，取下列较大者：\n\n" },
 	{ S_OFFERS, C_BOUND_WALK, 0, "What the deal makes winnable, {aim}, is "
 	  "below our walk-away: optimal stays at {optimal}; below it we do not "
 	  "follow.\n\n", "本单可赢价格 {aim} 低于我方底线：最优型守在 {optimal}，"
 	  "不再跟降。\n\n" },
+	{ S_OFFERS, C_PREMIUM_UP, 0, "Against {competitor_name} at "
+	  "{competitor}, our value supports {ceiling}, a premium of {premium}",
+	  "对{competitor_name} {competitor}，我方价值可支撑 {ceiling}，溢价 "
+	  "{premium}" },
+	{ S_OFFERS, C_PREMIUM_DOWN, 0, "Against {competitor_name} at "
+	  "{competitor}, our value supports only {ceiling}: our weaker "
+	  "comparison costs us a discount of {discount}", "对{competitor_name} "
+	  "{competitor}，我方价值只能支撑 {ceiling}：比较中我方较弱，折让 "
+	  "{discount}" },
+	{ S_OFFERS, C_PREMIUM_TWO_UP, 0, ", the larger of:\n\n",
+	  "，取下列较大者：\n\n" },
+	{ S_OFFERS, C_PREMIUM_TWO_DOWN, 0, ", the smaller of:\n\n",
+	  "，取下列较小者：\n\n" },
+	{ S_OFFERS, C_PREMIUM_ONE, 0, ":\n\n", "：\n\n" },
 	{ S_OFFERS, C_LIFE_POS, 0, "- Over {years} years they save {life_premium} "
 	  "with us: ({competitor_opex} − {opex}) × {years} in running "
 	  "costs.\n", "- {years} 年内客户选我方可省 {life_premium}：运营成本 "
@@ -143,11 +155,17 @@ static const struct prose_row rows[] = {
 	  "{years} in running costs.\n", "- {years} 年内客户选我方多花 "
 	  "{life_premium_abs}：运营成本 ({opex} − {competitor_opex}) × "
 	  "{years}。\n" },
-	{ S_OFFERS, C_RIVAL_PREMIUM, 0, "- The weighted comparison, {rival_ours} "
+	{ S_OFFERS, C_RIVAL_UP, 0, "- The weighted comparison, {rival_ours} "
 	  "against {rival_theirs}, is worth {rival_premium} at their price: "
 	  "{competitor} × ({rival_ours} − {rival_theirs}) / {rival_theirs}.\n",
 	  "- 加权对比 {rival_ours} 比 {rival_theirs}，按对方价格折合 "
 	  "{rival_premium}：{competitor} × ({rival_ours} − {rival_theirs}) / "
+	  "{rival_theirs}。\n" },
+	{ S_OFFERS, C_RIVAL_DOWN, 0, "- The weighted comparison, {rival_ours} "
+	  "against {rival_theirs}, costs us {rival_discount} at their price: "
+	  "{competitor} × ({rival_theirs} − {rival_ours}) / {rival_theirs}.\n",
+	  "- 加权对比 {rival_ours} 比 {rival_theirs}，按对方价格我方折让 "
+	  "{rival_discount}：{competitor} × ({rival_theirs} − {rival_ours}) / "
 	  "{rival_theirs}。\n" },
 	{ S_OFFERS, C_RIVAL_UNBOUNDED, 0, "- They score nothing in the "
 	  "comparison ({rival_ours} against {rival_theirs}): their price "
@@ -155,6 +173,21 @@ static const struct prose_row rows[] = {
 	  "{rival_ours} 比 {rival_theirs}）：对方报价 {competitor} 不限制我方。\n" },
 	{ S_OFFERS, C_PREMIUMS, 0, "\n", "\n" },
 	{ S_OFFERS, C_RIVAL_UNBOUNDED, 0, "\n", "\n" },
+	{ S_OFFERS, C_QUOTE, 0, "The proposal quotes the optimal scope at "
+	  "{opening}, what it may be asked, and comes down only along the "
+	  "ladder below, a get for every give: to {end} at the lowest.\n\n",
+	  "提案中最优型范围报价 {opening}（该范围可报的最高价），只沿下文阶梯"
+	  "下降，每让一步都有交换：最低到 {end}。\n\n" },
+	{ S_OFFERS, C_ABOVE, 0, "Their budget, {budget}, pays more than "
+	  "{competitor_name} at {competitor} lets us win: the optimal is "
+	  "{optimal}, and the ladder stops at {end}, {close_gap} above it. That "
+	  "{close_gap} must be won on value (the value strategies below), never "
+	  "conceded for nothing; on price alone {optimal} is what wins, and "
+	  "below {walk_away} we walk away.\n\n", "客户预算 {budget} 高于"
+	  "{competitor_name} {competitor} 下我方可赢的价格：最优型为 {optimal}，阶梯"
+	  "停在 {end}，比它高 {close_gap}。这 {close_gap} 必须靠价值赢得（见下文"
+	  "价值策略），不能无交换地让出；单比价格，{optimal} 才能赢单；低于 "
+	  "{walk_away} 即放弃。\n\n" },
 	{ S_OFFERS, C_PLAN_ADJUST, 0, "Their budget {budget} is below the "
 	  "walk-away {walk_away}: 方案调整, less scope, not less margin. Basic "
 	  "({scope_b}) at {basic} leaves out {removed} and earns {margin_b}% on "
@@ -223,23 +256,23 @@ static const struct prose_row rows[] = {
 	/* 3. 六个常见原因, 六种策略 */
 	{ S_REASON, 0, 0, "Behind the demand: {reason}. Strategy: **{strategy}** "
 	  "({strategy_en}). 着眼利益而非立场: answer that, not the figure "
-	  "{optimal}.\n\n", "降价要求背后是“{reason}”。策略：**{strategy}**。"
-	  "着眼利益而非立场：回应它，而不是数字 {optimal}。\n\n" },
+	  "{quote}.\n\n", "降价要求背后是“{reason}”。策略：**{strategy}**。"
+	  "着眼利益而非立场：回应它，而不是数字 {quote}。\n\n" },
 	{ S_REASON, C_RISK_CASES, 0, "- Show the {ncases} cases below, the "
 	  "closest to this deal: {case_names}.\n", "- 拿出下文与本单最接近的 "
 	  "{ncases} 个案例：{case_names}。\n" },
 	{ S_REASON, C_RISK_NO_CASES, 0, "- No case of ours matches this deal "
 	  "(--cases): bring two or three from peers in their industry to back "
-	  "{optimal}, and start its own (一客一例一报).\n", "- 我方案例库中没有"
-	  "与本单匹配的案例（--cases）：拿出同行业两到三个案例支撑 {optimal}，"
+	  "{quote}, and start its own (一客一例一报).\n", "- 我方案例库中没有"
+	  "与本单匹配的案例（--cases）：拿出同行业两到三个案例支撑 {quote}，"
 	  "并为本单建立案例（一客一例一报）。\n" },
 	{ S_REASON, C_RISK, 0, "- Offer a pilot or staged acceptance of "
 	  "{scope_o}: the risk is ours to prove, not theirs to price below "
-	  "{optimal}.\n- Write the commitments into the contract: service "
-	  "levels and acceptance criteria, so that {optimal} buys certainty.\n",
+	  "{quote}.\n- Write the commitments into the contract: service "
+	  "levels and acceptance criteria, so that {quote} buys certainty.\n",
 	  "- 提出{scope_o}的试点或分阶段验收：风险由我方证明，而不是靠把 "
-	  "{optimal} 压低来承担。\n- 把承诺写进合同：服务水平与验收标准，"
-	  "让 {optimal} 买到确定性。\n" },
+	  "{quote} 压低来承担。\n- 把承诺写进合同：服务水平与验收标准，"
+	  "让 {quote} 买到确定性。\n" },
 	{ S_REASON, C_COMPETITOR, 0, "- Forecast the risks of the cheaper "
 	  "offer{competitor_at}: hidden costs, delivery, quality, service, the "
 	  "cost of switching later.\n", "- 预测低价方案{competitor_at}的风险："
@@ -249,8 +282,8 @@ static const struct prose_row rows[] = {
 	  "{life_theirs}.\n", "- 比较 {years} 年全周期成本，而不是当下价格：我方 "
 	  "{life_ours}，对方 {life_theirs}。\n" },
 	{ S_REASON, C_COMPETITOR_NOLIFE, 0, "- Ask for their running costs: "
-	  "the price on the day, {optimal}, is not the cost over the life.\n",
-	  "- 问清对方的运营成本：当下价格 {optimal} 不等于全周期成本。\n" },
+	  "the price on the day, {quote}, is not the cost over the life.\n",
+	  "- 问清对方的运营成本：当下价格 {quote} 不等于全周期成本。\n" },
 	{ S_REASON, C_BUDGET_R, 0, "- Adjust the scope, not the unit price: "
 	  "basic ({scope_b}) at {basic}.\n- Phase the project: basic now, "
 	  "{removed} in their next budget period.\n- Spread the payments within "
@@ -258,31 +291,31 @@ static const struct prose_row rows[] = {
 	  "（{scope_b}）报 {basic}。\n- 分期实施：先做基础型，{removed}放入下一个"
 	  "预算周期。\n- 在合同内分期付款，价格不低于 {walk_away}。\n" },
 	{ S_REASON, C_KPI, 0, "- Give them a result they can report rather "
-	  "than a cut below {optimal}: {kpi_give}.\n- Quantify the value in "
+	  "than a cut below {quote}: {kpi_give}.\n- Quantify the value in "
 	  "the figures their targets use (savings, efficiency, growth) against "
-	  "the {optimal} they pay.\n", "- 给对方可汇报的成果，而不是把 {optimal} "
+	  "the {quote} we ask.\n", "- 给对方可汇报的成果，而不是把 {quote} "
 	  "再降：{kpi_give}。\n- 用对方考核所用的指标（节省、效率、增长）量化 "
-	  "{optimal} 换来的价值。\n" },
+	  "{quote} 换来的价值。\n" },
 	{ S_REASON, C_KPI_STEPS, 0, "- If a price figure is a must, move down "
 	  "the ladder: {nsteps} steps to {end}, a get for each.\n",
 	  "- 如必须体现降价数字，沿让步阶梯：{nsteps} 步到 {end}，每步有交换。\n" },
 	{ S_REASON, C_PERSONAL, 0, "- Recognition: credit them by name in the "
 	  "project review and in the reference case; a letter of thanks to "
-	  "their management for the project at {optimal}.\n- Training and "
+	  "their management for the project at {quote}.\n- Training and "
 	  "certification for them and their team on {scope_o}, within "
-	  "{optimal}.\n- Lawful only, within both companies' "
+	  "{quote}.\n- Lawful only, within both companies' "
 	  "rules: recognition, training, references; what helps them at work (a "
 	  "result their management sees, a problem taken off their hands).\n",
-	  "- 认可：在项目复盘和成功案例中署名致谢；就 {optimal} 的项目向其管理层"
-	  "致感谢函。\n- 在 {optimal} 之内，为其本人及团队提供{scope_o}的培训与"
+	  "- 认可：在项目复盘和成功案例中署名致谢；就 {quote} 的项目向其管理层"
+	  "致感谢函。\n- 在 {quote} 之内，为其本人及团队提供{scope_o}的培训与"
 	  "认证。\n- 仅限合法合规、符合双方"
 	  "公司制度：认可、培训、推荐；帮其把工作做好（领导看得见的成果，替其解决"
 	  "工作难题）。\n" },
 	{ S_REASON, C_CASUAL, 0, "- Judge whether it is a real demand: ask what "
-	  "{optimal} is compared with, and who decides.\n- Hold {optimal} "
+	  "{quote} is compared with, and who decides.\n- Hold {quote} "
 	  "politely and restate the value; concede nothing unasked.\n",
-	  "- 判断是否真实诉求：问清 {optimal} 与什么比较、由谁决定。\n- 礼貌守住 "
-	  "{optimal} 并重申价值；不主动让步。\n" },
+	  "- 判断是否真实诉求：问清 {quote} 与什么比较、由谁决定。\n- 礼貌守住 "
+	  "{quote} 并重申价值；不主动让步。\n" },
 	{ S_REASON, C_CASUAL_STEPS, 0, "- If it comes back, answer with the "
 	  "ladder: the first step, {first_give}, only for {first_get}.\n",
 	  "- 如再次提出，按让步阶梯回应：第一步让 {first_give}，只换{first_get}。\n" },
@@ -294,16 +327,23 @@ static const struct prose_row rows[] = {
 	  "strategies (八种价值策略), ranked for this deal.\n\n", "{competitor_name} "
 	  "{competitor} 比我方最优型 {optimal} 低 {gap_pct}%：八种价值策略按本单"
 	  "排序如下。\n\n" },
+	{ S_VALUES, C_BELOW_CLOSE, 0, "At {competitor}, {competitor_name} is "
+	  "not below our optimal {optimal} but is {close_gap_pct}% below {end}, "
+	  "where our ladder stops: the eight value strategies (八种价值策略), "
+	  "ranked for this deal, are to win the difference.\n\n",
+	  "{competitor_name} {competitor} 不低于我方最优型 {optimal}，但比阶梯"
+	  "终点 {end} 低 {close_gap_pct}%：差额靠八种价值策略赢得，按本单排序"
+	  "如下。\n\n" },
 	{ S_VALUES, C_CLAIMED_PRICE, 0, "They cite a cheaper competitor, yet the "
-	  "price given, {competitor}, is not below our {optimal}: check the "
+	  "price given, {competitor}, is not below our {end}: check the "
 	  "comparison (精准判断). The eight value strategies (八种价值策略), "
 	  "ranked for this deal.\n\n", "客户称竞品更便宜，但所给报价 {competitor} "
-	  "并不低于我方 {optimal}：先核实对比（精准判断）。八种价值策略按本单排序"
+	  "并不低于我方 {end}：先核实对比（精准判断）。八种价值策略按本单排序"
 	  "如下。\n\n" },
 	{ S_VALUES, C_CLAIMED, 0, "They cite a cheaper competitor, its price "
-	  "not given: ask for it before moving from {optimal}. The eight value "
+	  "not given: ask for it before moving from {quote}. The eight value "
 	  "strategies (八种价值策略), ranked for this deal.\n\n",
-	  "客户称有更便宜的竞品，但未给出报价：在 {optimal} 上让步之前先问清。"
+	  "客户称有更便宜的竞品，但未给出报价：在 {quote} 上让步之前先问清。"
 	  "八种价值策略按本单排序如下。\n\n" },
 	{ S_VALUES, 0, 0, "| Rank | Strategy | Score | For this deal | Why |\n"
 	  "|---:|---|---:|---|---|\n", "| 排序 | 策略 | 得分 | 本单做法 | 依据 |\n"
@@ -332,7 +372,7 @@ static const struct prose_row rows[] = {
 	{ S_RIVAL, 0, L_ATTRS, "| {attr} | {weight} | {ours} | {theirs} | "
 	  "{lead} |\n", "| {attr} | {weight} | {ours} | {theirs} | {lead} |\n" },
 	{ S_RIVAL, 0, 0, "\n1. 三看法, 看客户关注点排序 — their priorities: "
-	  "{priorities}; the weights they give to what {optimal} buys.\n2. "
+	  "{priorities}; the weights they give to what {quote} buys.\n2. "
 	  "看自身目标和优劣势 — our goal, optimal {optimal}; we lead on {leads}; "
 	  "weighted, ours {rival_ours} against theirs {rival_theirs}.\n3. "
 	  "看对手底层逻辑 — their logic: they lead on {lags}, at "
@@ -340,7 +380,7 @@ static const struct prose_row rows[] = {
 	  "every meeting), 数据量化 ({rival_ours} against {rival_theirs} at "
 	  "{optimal}{life_figures}), 感性类比 (an example from their own work), "
 	  "共同分析 (fill the comparison in with them, with their weights).\n\n",
-	  "\n1. 三看法之看客户关注点排序：{priorities}；即客户对 {optimal} 所含"
+	  "\n1. 三看法之看客户关注点排序：{priorities}；即客户对 {quote} 所含"
 	  "各项的权重。\n2. 看自身目标和优劣势：目标最优型 {optimal}；我方领先："
 	  "{leads}；加权得分我方 {rival_ours}，对方 {rival_theirs}。\n3. "
 	  "看对手底层逻辑：对方领先：{lags}，报价 {competitor_or_unknown}。\n\n"
@@ -368,29 +408,29 @@ static const struct prose_row rows[] = {
 	  "- {animal}的成交心理：爱{love}；怕{fear}。同时回应两者的方案：{answer}\n" },
 	{ S_ROLES, 0, 0, "\n把人与问题分开 — separate the people from the "
 	  "problem: meet each as its style asks, and keep the talk on the scope "
-	  "and on {optimal}. The team (组建团队): {team}.\n\n",
-	  "\n把人与问题分开：按各自风格对待人，把讨论留在范围与 {optimal} 上。"
+	  "and on {quote}. The team (组建团队): {team}.\n\n",
+	  "\n把人与问题分开：按各自风格对待人，把讨论留在范围与 {quote} 上。"
 	  "组建团队：{team}。\n\n" },
 
 	/* 8. 谈判时机确认二条件, and the decision date */
 	{ S_TIMING, C_COND_YES, 0, "- 客户给条件 — they gave conditions: bring a "
-	  "proposal (提案), the three offers at {reference}, {optimal} and "
+	  "proposal (提案), the three offers at {reference}, {quote} and "
 	  "{basic}.\n", "- 客户给条件：我方给提案——三套方案 {reference}、"
-	  "{optimal}、{basic}。\n" },
+	  "{quote}、{basic}。\n" },
 	{ S_TIMING, C_OBJ_YES, 0, "- 客户有歧义 — they have objections: bring "
-	  "an improvement (改善) to the optimal scope before {optimal} is "
-	  "discussed again.\n", "- 客户有歧义：我方有改善——在再谈 {optimal} 之前，"
+	  "an improvement (改善) to the optimal scope before {quote} is "
+	  "discussed again.\n", "- 客户有歧义：我方有改善——在再谈 {quote} 之前，"
 	  "先拿出对最优型范围的改善。\n" },
 	{ S_TIMING, C_NOT_YET, 0, "- Neither conditions nor objections: not "
-	  "yet. Find out what they need before {optimal} is on the table.\n",
-	  "- 既未给条件也无歧义：时机未到。先了解需求，再谈 {optimal}。\n" },
+	  "yet. Find out what they need before {quote} is on the table.\n",
+	  "- 既未给条件也无歧义：时机未到。先了解需求，再谈 {quote}。\n" },
 	{ S_TIMING, C_UNKNOWN_T, 0, "- Not known whether they gave conditions "
-	  "or have objections: find out before quoting {optimal}.\n",
-	  "- 尚不清楚客户是否给了条件、是否有歧义：报 {optimal} 之前先确认。\n" },
+	  "or have objections: find out before quoting {quote}.\n",
+	  "- 尚不清楚客户是否给了条件、是否有歧义：报 {quote} 之前先确认。\n" },
 	{ S_TIMING, C_AHEAD, 0, "- They decide on {decision_date}, {days} days "
-	  "from {as_of}: the proposal at {optimal} must be in their hands "
+	  "from {as_of}: the proposal at {quote} must be in their hands "
 	  "before then.\n", "- 客户决策日 {decision_date}，距 {as_of} 还有 "
-	  "{days} 天：{optimal} 的方案须在此前送达。\n" },
+	  "{days} 天：{quote} 的方案须在此前送达。\n" },
 	{ S_TIMING, C_LATE, 0, "- The decision date {decision_date} passed "
 	  "{days_ago} days before {as_of}: find out where the decision stands "
 	  "before anything else.\n", "- 决策日 {decision_date} 在 {as_of} 之前 "
@@ -422,12 +462,12 @@ static const struct prose_row rows[] = {
 	  "down from {opening}; trade scope instead, basic at {basic}.\n",
 	  "1. 利益交换：{opening} 不再让价；改以范围交换，基础型 {basic}。\n" },
 	{ S_SETTLE, C_CHEAPER, 0, "2. 价值附加 — added value before any cut: "
-	  "{top_value}, at {optimal}.\n", "2. 价值附加：先加价值再谈降价——"
-	  "{top_value}，价格 {optimal}。\n" },
+	  "{top_value}, rather than a cut below {end}.\n", "2. 价值附加：先加价值再谈降价——"
+	  "{top_value}，而不是降到 {end} 以下。\n" },
 	{ S_SETTLE, C_NOT_CHEAPER, 0, "2. 价值附加 — added value before any "
 	  "cut: {added_r} from the reference, rather than less than "
-	  "{optimal}.\n", "2. 价值附加：先加价值再谈降价——加入参照型的{added_r}，"
-	  "而不是低于 {optimal}。\n" },
+	  "{end}.\n", "2. 价值附加：先加价值再谈降价——加入参照型的{added_r}，"
+	  "而不是低于 {end}。\n" },
 	{ S_SETTLE, C_HALFWAY, 0, "3. 双方折中 — meet halfway between {end} "
 	  "and their budget {budget}: {halfway}.\n", "3. 双方折中：在 {end} 与"
 	  "预算 {budget} 之间折中：{halfway}。\n" },
@@ -464,6 +504,10 @@ static const struct words flag_text[NFLAGS] = {
 	  "溢价为 {ceiling}，低于底线 {walk_away}：不跟降" },
 	{ "no get is worth the step of {short_give}: the ladder stops at {end}",
 	  "没有值得交换 {short_give} 的条件：阶梯停在 {end}" },
+	{ "the ladder closes at {end}, {close_gap} above the optimal {optimal}, "
+	  "with {competitor_name} at {competitor}: that gap is won on value, not "
+	  "conceded", "阶梯收于 {end}，比最优型 {optimal} 高 {close_gap}（"
+	  "{competitor_name} {competitor}）：差额靠价值赢得，不靠让价" },
 };
 
 /* What each get asks for, sized ({ask}). */
@@ -490,23 +534,23 @@ static const struct role_words {
 	struct words tactic, love, fear, answer;
 } role_text[NROLES] = {
 	{ { "Speak of results and strategy, briefly; our executive meets them "
-	    "as a peer; ask for the decision on {optimal}.", "谈结果与战略，简明"
-	    "扼要；我方高管对等沟通；请其就 {optimal} 拍板。" },
+	    "as a peer; ask for the decision on {quote}.", "谈结果与战略，简明"
+	    "扼要；我方高管对等沟通；请其就 {quote} 拍板。" },
 	  { "results they can show, and the credit for them",
 	    "能拿得出手的业绩与功劳" },
 	  { "a failed project on their watch", "项目在其任内失败" },
 	  { "the results of {scope_o} with the risk on us: staged acceptance, "
-	    "at {optimal}.", "{scope_o}的成果，风险由我方承担：分阶段验收，价格 "
-	    "{optimal}。" } },
+	    "at {quote}.", "{scope_o}的成果，风险由我方承担：分阶段验收，价格 "
+	    "{quote}。" } },
 	{ { "Win with facts: specifications, tests, data; a technical "
-	    "exchange; help them raise the bar to what {optimal} buys.",
+	    "exchange; help them raise the bar to what {quote} buys.",
 	    "用事实说话：参数、测试、数据；安排技术交流；引导将技术门槛提高到 "
-	    "{optimal} 所含的水平。" },
+	    "{quote} 所含的水平。" },
 	  { "being right, technical excellence", "专业上的正确与卓越" },
 	  { "blame for a technical failure they signed off",
 	    "为其签字认可的技术失误背责" },
-	  { "test data and a pilot of {scope_o} before the order at {optimal}.",
-	    "在 {optimal} 下单之前，提供{scope_o}的测试数据与试点。" } },
+	  { "test data and a pilot of {scope_o} before the order at {quote}.",
+	    "在 {quote} 下单之前，提供{scope_o}的测试数据与试点。" } },
 	{ { "Expect pressure on price and terms: open at {opening}, concede "
 	    "only down the ladder to {end} and only for a get; hold to "
 	    "objective criteria.", "预期在价格和条款上施压：以 {opening} 开价，"
@@ -523,20 +567,20 @@ static const struct role_words {
 	  { "easier daily work", "日常工作更省心" },
 	  { "disruption and extra work while it changes",
 	    "切换期间的混乱与额外工作" },
-	  { "{scope_o} with a named contact and training, at {optimal}.",
-	    "{scope_o}，配专人对接与培训，价格 {optimal}。" } },
+	  { "{scope_o} with a named contact and training, at {quote}.",
+	    "{scope_o}，配专人对接与培训，价格 {quote}。" } },
 };
 
 /* The fox when there is no ladder to walk down. */
 static const struct role_words fox_hold = {
-	{ "Expect pressure on price and terms: open at {opening} and hold it; "
+	{ "Expect pressure on price and terms: open at {quote} and hold it; "
 	  "answer with scope (basic at {basic}), not with price.",
-	  "预期在价格和条款上施压：以 {opening} 开价并守住；以范围回应（基础型 "
+	  "预期在价格和条款上施压：以 {quote} 开价并守住；以范围回应（基础型 "
 	  "{basic}），而不是降价。" },
 	{ "", "" }, { "", "" },
-	{ "the price of each scope on paper, {reference}, {optimal} and "
+	{ "the price of each scope on paper, {reference}, {quote} and "
 	  "{basic}: a saving is a smaller scope, never a cut for nothing.",
-	  "三套范围的价格白纸黑字：{reference}、{optimal}、{basic}；要节省就缩小"
+	  "三套范围的价格白纸黑字：{reference}、{quote}、{basic}；要节省就缩小"
 	  "范围，没有无交换的降价。" },
 };
 
@@ -561,28 +605,28 @@ static const struct words rating_advice[NRATINGS] = {
 static const struct words value_action[NVALUES][2] = {
 	{ { "ours {life_ours} against theirs {life_theirs} over {years} years",
 	    "{years} 年全周期：我方 {life_ours}，对方 {life_theirs}" },
-	  { "weigh {optimal} over the contract's life, not on the day",
-	    "按合同全周期衡量 {optimal}，而非当下价格" } },
+	  { "weigh {quote} over the contract's life, not on the day",
+	    "按合同全周期衡量 {quote}，而非当下价格" } },
 	{ { "set the cost of their pain against the {price_gap} gap",
 	    "用痛点的代价对比 {price_gap} 的差价" },
-	  { "set the cost of their pain against {optimal}",
-	    "用痛点的代价对比 {optimal}" } },
-	{ { "write what {optimal} buys into the specification",
-	    "把 {optimal} 所含的要求写进技术规格" },
-	  { "write what {optimal} buys into the specification",
-	    "把 {optimal} 所含的要求写进技术规格" } },
-	{ { "price at most a third of the score: {optimal} against "
-	    "{competitor}", "价格权重不超过三分之一：{optimal} 对 {competitor}" },
-	  { "price at most a third of the score, at {optimal}",
-	    "价格权重不超过三分之一，我方 {optimal}" } },
-	{ { "add {added_r} rather than cut {optimal}",
-	    "以增加{added_r}代替把 {optimal} 降价" },
-	  { "add {added_r} rather than cut {optimal}",
-	    "以增加{added_r}代替把 {optimal} 降价" } },
-	{ { "the value of {years} years together beyond {optimal}",
-	    "{years} 年合作超出 {optimal} 的价值" },
-	  { "the value of a long partnership beyond {optimal}",
-	    "长期合作超出 {optimal} 的价值" } },
+	  { "set the cost of their pain against {quote}",
+	    "用痛点的代价对比 {quote}" } },
+	{ { "write what {quote} buys into the specification",
+	    "把 {quote} 所含的要求写进技术规格" },
+	  { "write what {quote} buys into the specification",
+	    "把 {quote} 所含的要求写进技术规格" } },
+	{ { "price at most a third of the score: {quote} against "
+	    "{competitor}", "价格权重不超过三分之一：{quote} 对 {competitor}" },
+	  { "price at most a third of the score, at {quote}",
+	    "价格权重不超过三分之一，我方 {quote}" } },
+	{ { "add {added_r} rather than cut {quote}",
+	    "以增加{added_r}代替把 {quote} 降价" },
+	  { "add {added_r} rather than cut {quote}",
+	    "以增加{added_r}代替把 {quote} 降价" } },
+	{ { "the value of {years} years together beyond {quote}",
+	    "{years} 年合作超出 {quote} 的价值" },
+	  { "the value of a long partnership beyond {quote}",
+	    "长期合作超出 {quote} 的价值" } },
 	{ { "basic ({scope_b}) at {basic}", "基础型（{scope_b}）{basic}" },
 	  { "basic ({scope_b}) at {basic}", "基础型（{scope_b}）{basic}" } },
 	{ { "the reference scope as a bundle at {reference}",
@@ -1115,6 +1159,23 @@ strong(struct ctx *c)
 	return r;
 }
 
+/* The price we quote for the optimal scope: the ladder's opening; with
+ * value-only (no ladder), the optimal price we hold. */
+static int64_t
+quote(const struct deal_plan *pl)
+{
+	return pl->flags & (1u << FLAG_VALUE_ONLY) ? pl->price[OFFER_OPTIMAL] :
+	    pl->opening;
+}
+
+/* Where we stop: the ladder's end; with value-only, the optimal we hold. */
+static int64_t
+stop(const struct deal_plan *pl)
+{
+	return pl->flags & (1u << FLAG_VALUE_ONLY) ? pl->price[OFFER_OPTIMAL] :
+	    pl->end;
+}
+
 static int64_t
 total(const struct deal_plan *pl, int value)
 {
@@ -1160,11 +1221,27 @@ holds(void *arg, int cond, int each, int i)
 		return premiums && pl->has_life_premium && pl->life_premium >= 0;
 	case C_LIFE_NEG:
 		return premiums && pl->has_life_premium && pl->life_premium < 0;
-	case C_RIVAL_PREMIUM: return premiums && pl->has_rival_premium;
+	case C_RIVAL_UP:
+		return premiums && pl->has_rival_premium && pl->rival_premium >= 0;
+	case C_RIVAL_DOWN:
+		return premiums && pl->has_rival_premium && pl->rival_premium < 0;
 	case C_RIVAL_UNBOUNDED:
 		return d->has_competitor_price && pl->rival_unbounded;
 	case C_PREMIUMS:
 		return premiums && (pl->has_life_premium || pl->has_rival_premium);
+	case C_PREMIUM_UP:
+	case C_PREMIUM_DOWN:
+		return premiums && (pl->has_life_premium ||
+		    pl->has_rival_premium) &&
+		    (pl->premium >= 0) == (cond == C_PREMIUM_UP);
+	case C_PREMIUM_TWO_UP:
+	case C_PREMIUM_TWO_DOWN:
+		return premiums && pl->has_life_premium && pl->has_rival_premium &&
+		    (pl->premium >= 0) == (cond == C_PREMIUM_TWO_UP);
+	case C_PREMIUM_ONE:
+		return premiums && pl->has_life_premium != pl->has_rival_premium;
+	case C_QUOTE: return steps;
+	case C_ABOVE: return (f & (1u << FLAG_CLOSE_ABOVE)) != 0;
 	case C_PLAN_ADJUST: return (f & (1u << FLAG_PLAN_ADJUST)) != 0;
 	case C_BASIC_FITS:
 		return (f & (1u << FLAG_PLAN_ADJUST)) &&
@@ -1216,9 +1293,12 @@ holds(void *arg, int cond, int each, int i)
 	case C_BELOW_OPTIMAL:
 		return d->has_competitor_price &&
 		    d->competitor < pl->price[OFFER_OPTIMAL];
-	case C_CLAIMED_PRICE:
+	case C_BELOW_CLOSE:
 		return d->has_competitor_price &&
-		    d->competitor >= pl->price[OFFER_OPTIMAL];
+		    d->competitor >= pl->price[OFFER_OPTIMAL] &&
+		    d->competitor < stop(pl);
+	case C_CLAIMED_PRICE:
+		return d->has_competitor_price && d->competitor >= stop(pl);
 	case C_CLAIMED: return !d->has_competitor_price;
 	case C_LIFE_WIN: return pl->has_life && pl->life_ours <= pl->life_theirs;
 	case C_LIFE_LOSE: return pl->has_life && pl->life_ours > pl->life_theirs;
@@ -1238,10 +1318,10 @@ holds(void *arg, int cond, int each, int i)
 	case C_CONFIDENCE: return pl->confidence >= 0;
 	case C_TRUST: return pl->trust >= 0;
 	case C_HALFWAY:
-		return d->has_budget && d->budget < pl->end &&
+		return d->has_budget && d->budget < stop(pl) &&
 		    d->budget >= pl->walk_away;
 	case C_NO_HALFWAY:
-		return !(d->has_budget && d->budget < pl->end &&
+		return !(d->has_budget && d->budget < stop(pl) &&
 		    d->budget >= pl->walk_away);
 	case C_TODO: return c->nelement > 0;
 	case C_WEAK:
@@ -1333,7 +1413,7 @@ item_var(void *arg, const char *k, int each, int i)
 			break;
 		full = v == VAL_LIFECYCLE ? pl->has_life :
 		    v == VAL_PAIN ? c->d->has_competitor_price &&
-		    c->d->competitor < pl->price[OFFER_OPTIMAL] :
+		    c->d->competitor < stop(pl) :
 		    v == VAL_WEIGHT ? c->d->has_competitor_price :
 		    v == VAL_PARTNER ? c->d->years > 0 : 1;
 		return expand(c, &value_action[v][!full], 0, -1);
@@ -1480,6 +1560,16 @@ deal_var(void *arg, const char *k, int each, int i)
 		return money(c, pl->price[B]);
 	if (IS("optimal"))
 		return money(c, pl->price[O]);
+	if (IS("quote"))	/* our price in the room (one price story) */
+		return money(c, quote(pl));
+	if (IS("close_gap"))
+		return money(c, stop(pl) - pl->price[O]);
+	if (IS("close_gap_pct"))
+		return percent(c, (i128)stop(pl) - d->competitor, stop(pl));
+	if (IS("discount"))
+		return money(c, -pl->premium);
+	if (IS("rival_discount"))
+		return money(c, -pl->rival_premium);
 	if (IS("reference"))
 		return money(c, pl->price[R]);
 	if (IS("walk_away"))
@@ -1542,7 +1632,7 @@ deal_var(void *arg, const char *k, int each, int i)
 	if (IS("opening"))
 		return money(c, pl->opening);
 	if (IS("end"))
-		return money(c, pl->end);
+		return money(c, stop(pl));
 	if (IS("short_give"))
 		return money(c, pl->short_give);
 	if (IS("nsteps"))
@@ -1574,8 +1664,9 @@ deal_var(void *arg, const char *k, int each, int i)
 		return expand(c, &get_text[pl->step[0].get], L_STEPS, 0);
 	if (IS("gap_pct"))
 		return percent(c, (i128)pl->price[O] - d->competitor, pl->price[O]);
-	if (IS("price_gap"))
-		return money(c, pl->price[O] - d->competitor);
+	if (IS("price_gap"))	/* to the optimal, else to the close */
+		return money(c, (d->competitor < pl->price[O] ? pl->price[O] :
+		    stop(pl)) - d->competitor);
 	if (IS("top_value"))
 		return term(c, &deal_values[pl->vrank[0]]);
 	if (IS("rung") && pl->rung >= 0)
@@ -1612,7 +1703,7 @@ deal_var(void *arg, const char *k, int each, int i)
 		return strong(c);
 	if (IS("halfway")) {
 		int64_t h = 0;
-		div128_round((i128)pl->end + d->budget, 2, &h);
+		div128_round((i128)stop(pl) + d->budget, 2, &h);
 		return money(c, h);
 	}
 #undef IS

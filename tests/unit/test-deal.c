@@ -281,6 +281,18 @@ test_beijing(void)
 	CHECK_INT(pl.step[2].ask, 43);
 	CHECK_INT(pl.step[2].value, 40715);
 	CHECK_INT(pl.timing, TIMING_UNKNOWN);
+	/* the budget lets the ladder close 800,000 above what the
+	 * competitor lets us win: said, and the value strategies with it */
+	CHECK(pl.flags & (1u << FLAG_CLOSE_ABOVE));
+	CHECK(pl.cheaper);
+	/* without --cost-rate it stops at 4,840,000, still above */
+	p = policy(NULL);
+	CHECK(deal_plan(&d, &p, &pl) == NULL);
+	CHECK_INT(pl.end, 4840000);
+	CHECK(pl.flags & (1u << FLAG_CLOSE_ABOVE));
+	CHECK(pl.flags & (1u << FLAG_LADDER_SHORT));
+	CHECK(pl.cheaper);
+	p = policy("8");
 
 	/* with the comparison, 4.15 against 3.35: 4,200,000 x 0.80 / 3.35 */
 	CHECK(rival_score(a, 5, &r) == 0);
@@ -294,6 +306,7 @@ test_beijing(void)
 	CHECK_INT(pl.price[OFFER_OPTIMAL], 4800000);
 	CHECK_INT(pl.bound_by, BOUND_BUDGET);
 	CHECK_INT(pl.rung, RUNG_UNIQUE);
+	CHECK(!(pl.flags & (1u << FLAG_CLOSE_ABOVE)));
 }
 
 /* Globex: list 90,000, cost 60,000, competitor 95,000: hold the list. */
