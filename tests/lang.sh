@@ -79,6 +79,51 @@ EOF
 sort -u "$T/all-pairs" | awk -F '\t' '{ if (($1 in l) && l[$1] != $2) { print "field " $1 ": " l[$1] " and " $2; bad = 1 } l[$1] = $2 } END { exit bad }' > "$T/out" &&
 	ok || { bad "a field with two labels"; head -3 "$T/out"; }
 
+# deal-plan's records for people (issue 11): every header in Chinese (its
+# ratings too, and "company" is the 1-5 rating, not a company code), and
+# no value of a vocabulary field left a bare code in the table or the
+# workbook; the CSV keeps the codes
+DEALCODES=reason,roles,bound_by,flags,strategy,team,timing,weakest,get1,get2,get3,value_strategies,rung,missing
+for opts in "" "--cost-rate 8 --rival rivals.csv"; do
+	# shellcheck disable=SC2086
+	(cd "$E" && "$BIN/deal-plan" --as-of 2026-11-30 $opts --lang zh deals.csv) > "$T/deal.csv" 2> /dev/null
+	# shellcheck disable=SC2086
+	(cd "$E" && "$BIN/deal-plan" --as-of 2026-11-30 $opts --lang zh -o table deals.csv) > "$T/deal.table" 2> /dev/null
+	# shellcheck disable=SC2086
+	(cd "$E" && "$BIN/deal-plan" --as-of 2026-11-30 $opts --lang zh -o xlsx deals.csv) > "$T/deal.xlsx" 2> /dev/null
+	# the codes the records hold, one a line, and the field names
+	for f in $(echo "$DEALCODES" | tr , ' '); do
+		"$ROOT/build/unit/rec-cat" -o json "$T/deal.csv" | jq -r ".\"$f\" // empty"
+	done | tr ";" "\n" | sort -u | grep "^[a-z_-]*$" > "$T/deal.codes"
+	grep -q '^plan-adjust$' "$T/deal.codes" && grep -q '^eagle$' "$T/deal.codes" &&
+	    ok || bad "deal-plan: the CSV lost its codes with --lang zh"
+	head -1 "$T/deal.csv" | tr , '\n' > "$T/deal.fields"
+	# the table: the header's labels (2 spaces apart) and every word
+	head -1 "$T/deal.table" | awk '{ n = split($0, h, /  +/); for (i = 1; i <= n; i++) if (h[i] != "" && h[i] !~ /[^\001-\177]/) { print "header " h[i]; bad = 1 } } END { exit bad }' > "$T/out" &&
+	    ok || { bad "deal-plan -o table --lang zh: headers in English: $(tr '\n' ' ' < "$T/out" | cut -c1-200)"; }
+	grep -q '公司代码' "$T/deal.table" && bad "deal-plan: company (a rating) labelled 公司代码" || ok
+	tail -n +3 "$T/deal.table" | tr ' ;、' '\n\n\n' | grep . | sort -u |
+	    grep -Fxf "$T/deal.codes" > "$T/out" && { bad "deal-plan -o table --lang zh: bare codes: $(tr '\n' ' ' < "$T/out" | cut -c1-200)"; } || ok
+	# the workbook: no cell text that is a field name or a code (or a
+	# list of codes)
+	unzip -p "$T/deal.xlsx" xl/sharedStrings.xml xl/worksheets/sheet1.xml 2> /dev/null |
+	    awk '{ s = $0; while ((p = index(s, "<t")) > 0) { s = substr(s, p); q = index(s, ">"); s = substr(s, q + 1); e = index(s, "</t>"); print substr(s, 1, e - 1); s = substr(s, e) } }' > "$T/deal.text"
+	[ -s "$T/deal.text" ] && ok || bad "deal-plan -o xlsx: no text read back"
+	tr ';' '\n' < "$T/deal.text" | cat - "$T/deal.text" | sort -u | grep -Fx -f "$T/deal.codes" -f "$T/deal.fields" > "$T/out" &&
+	    { bad "deal-plan -o xlsx --lang zh: codes or field names: $(tr '\n' ' ' < "$T/out" | cut -c1-200)"; } || ok
+done
+
+# the same field name, two meanings: pay-plan's interest is instalment
+# interest (分期利息), ar-age's and ar-statement's late interest (逾期利息)
+"$BIN/ar-age" --as-of 2026-11-30 "$E/history.csv" > "$T/aged.csv" 2> /dev/null
+"$BIN/pay-plan" --as-of 2026-11-30 -n 2 --rate 12 --lang zh -o table "$T/aged.csv" > "$T/pay.table" 2> /dev/null
+head -1 "$T/pay.table" | grep -q '分期利息' && ! head -1 "$T/pay.table" | grep -q '逾期利息' &&
+    ok || bad "pay-plan --lang zh: the instalment interest is not 分期利息: $(head -1 "$T/pay.table" | cut -c1-160)"
+"$BIN/ar-age" --as-of 2026-11-30 --rate 5 --lang zh -o table "$E/ledger.csv" 2> /dev/null | head -1 | grep -q '逾期利息' &&
+    ok || bad "ar-age --lang zh: late interest is not 逾期利息"
+(cd "$E" && "$BIN/ar-statement" --as-of 2026-11-30 --rate 12 --lang zh -o table history.csv) 2> /dev/null | head -1 | grep -q '逾期利息' &&
+    ok || bad "ar-statement --lang zh: late interest is not 逾期利息"
+
 # ics: the summary and description in Chinese
 (cd "$E" && "$BIN/dun-plan" --from 2026-11-01 --to 2026-12-31 -o ics --lang zh ledger.csv) > "$T/zh.ics"
 grep '^SUMMARY:' "$T/zh.ics" | grep -v '^SUMMARY:[^a-z]*[^\001-\177]' | head -1 > "$T/out"

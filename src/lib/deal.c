@@ -99,20 +99,19 @@ const struct deal_label deal_bounds[NBOUNDS] = {
 	{ "walk-away", "底线", "our walk-away" },
 };
 
+/* (the zh is the word a table shows; the plan says more, dealdoc.c) */
 const struct deal_label deal_flags[NFLAGS] = {
-	{ "plan-adjust", "预算低于底线：方案调整（减范围，不减利润）",
-	  "the budget is below the walk-away: plan adjustment (方案调整): less "
-	  "scope, not less margin" },
-	{ "value-only", "竞品低于我方成本：只谈价值，不设价格阶梯",
-	  "the competitor is below our cost: sell on value only, no price "
-	  "ladder" },
-	{ "list-below-walk-away", "标价低于底线：加范围或重新定价",
+	{ "plan-adjust", "方案调整", "the budget is below the walk-away: plan "
+	  "adjustment (方案调整): less scope, not less margin" },
+	{ "value-only", "只谈价值", "the competitor is below our cost: sell on "
+	  "value only, no price ladder" },
+	{ "list-below-walk-away", "标价低于底线",
 	  "the list price is below the walk-away: add scope or re-price" },
-	{ "competitor-below-walk-away", "竞品报价低于我方底线",
+	{ "competitor-below-walk-away", "竞品低于底线",
 	  "the competitor's price is below our walk-away" },
-	{ "ladder-short", "阶梯提前停止：没有值得交换的条件",
+	{ "ladder-short", "阶梯提前停止",
 	  "the ladder stops early: no get is worth the next step" },
-	{ "close-above-optimal", "阶梯收于最优型之上：差额须靠价值赢得",
+	{ "close-above-optimal", "收于最优型之上",
 	  "the ladder closes above the optimal price: the gap must be won on "
 	  "value" },
 };

@@ -331,7 +331,8 @@ build_plan(struct writer *w)
 		if (!used[j])
 			w->plan[w->nplan++] = (struct wcol){ -1, (int)j, NULL };
 	for (size_t i = 0; i < w->nplan; i++)
-		w->plan[i].vf = vocab_field(w_col_name(w, &w->plan[i]));
+		w->plan[i].vf = vocab_field(progname,
+		    w_col_name(w, &w->plan[i]));
 	w->plan_slots = nf;
 	free(used);
 }
@@ -345,7 +346,7 @@ w_col_name(const struct writer *w, const struct wcol *c)
 const char *
 w_col_label(const struct writer *w, const struct wcol *c, char *buf)
 {
-	return vocab_label(w_col_name(w, c), w->lang, buf);
+	return vocab_label(progname, w_col_name(w, c), w->lang, buf);
 }
 
 int
@@ -425,7 +426,8 @@ w_people_text(const struct writer *w, const struct wcol *c,
 	 * table (<br>), one line in a terminal's table */
 	const char *nl = w->fmt == FMT_TABLE ? " " : "\n";
 
-	k = vocab_value(w_col_name(w, c), p, *n, w->lang, word, sizeof(word));
+	k = vocab_value(progname, w_col_name(w, c), p, *n, w->lang, word,
+	    sizeof(word));
 	if (k != (size_t)-1)
 		return utf8_term_nl(word, k, nl, n);
 	return utf8_term_nl(p, *n, nl, n);

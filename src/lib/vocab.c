@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deal.h"
 #include "vocab.h"
 
 /* Every field a tool reads or writes that a person sees in a header. */
@@ -127,8 +128,8 @@ static const struct vocab_field fields[] = {
 	{ "budget", "客户预算", VF_MONEY, NULL },
 	{ "min_margin", "最低毛利率", VF_NUM, NULL },
 	{ "target_margin", "目标毛利率", VF_NUM, NULL },
-	{ "reason", "降价理由", 0, NULL },
-	{ "roles", "谈判对象", 0, NULL },
+	{ "reason", "降价理由", 0, "reason" },
+	{ "roles", "谈判对象", VF_LIST, "role" },
 	{ "years", "合同年限", VF_NUM, NULL },
 	{ "opex", "年运营成本", VF_MONEY, NULL },
 	{ "competitor_opex", "竞品年运营成本", VF_MONEY, NULL },
@@ -148,32 +149,39 @@ static const struct vocab_field fields[] = {
 	{ "walk_away", "底线价", VF_MONEY, NULL },
 	{ "opening", "开价", VF_MONEY, NULL },
 	{ "step1", "让步一", VF_MONEY, NULL },
-	{ "get1", "交换一", 0, NULL },
+	{ "get1", "交换一", 0, "get" },
 	{ "get1_ask", "要求一", VF_NUM, NULL },
 	{ "get1_value", "交换一价值", VF_MONEY, NULL },
 	{ "step2", "让步二", VF_MONEY, NULL },
-	{ "get2", "交换二", 0, NULL },
+	{ "get2", "交换二", 0, "get" },
 	{ "get2_ask", "要求二", VF_NUM, NULL },
 	{ "get2_value", "交换二价值", VF_MONEY, NULL },
 	{ "step3", "让步三", VF_MONEY, NULL },
-	{ "get3", "交换三", 0, NULL },
+	{ "get3", "交换三", 0, "get" },
 	{ "get3_ask", "要求三", VF_NUM, NULL },
 	{ "get3_value", "交换三价值", VF_MONEY, NULL },
-	{ "bound_by", "约束条件", 0, NULL },
-	{ "flags", "提示", 0, NULL },
-	{ "strategy", "应对策略", 0, NULL },
-	{ "value_strategies", "价值策略", VF_WRAP, NULL },
+	{ "bound_by", "约束条件", 0, "bound" },
+	{ "flags", "提示", VF_WRAP | VF_LIST, "flag" },
+	{ "strategy", "应对策略", 0, "strategy" },
+	{ "value_strategies", "价值策略", VF_WRAP | VF_LIST, "value" },
 	{ "lifetime_ours", "我方全生命周期成本", VF_MONEY, NULL },
 	{ "lifetime_theirs", "竞品全生命周期成本", VF_MONEY, NULL },
-	{ "team", "谈判团队", VF_WRAP, NULL },
-	{ "timing", "谈判时机", 0, NULL },
+	{ "team", "谈判团队", VF_WRAP | VF_LIST, "team" },
+	{ "timing", "谈判时机", 0, "timing" },
 	{ "days_to_decision", "距决策日天数", VF_NUM, NULL },
 	{ "cases", "案例", VF_WRAP, NULL },
-	{ "missing", "缺少要素", VF_WRAP, NULL },
+	{ "missing", "缺少要素", VF_WRAP | VF_LIST, "missing" },
 	{ "confidence", "信心", VF_NUM, NULL },
 	{ "trust", "信任", VF_NUM, NULL },
-	{ "weakest", "最弱项", 0, NULL },
-	{ "rung", "竞争阶梯", 0, NULL },
+	{ "weakest", "最弱项", 0, "rating" },
+	{ "rung", "竞争阶梯", 0, "deal-rung" },
+	/* the readiness ratings, 1 to 5 (信心: reputation, service, profit;
+	 * 信任: product, company, people; company: the by_tool table) */
+	{ "reputation", "口碑", VF_NUM, NULL },
+	{ "service", "服务", VF_NUM, NULL },
+	{ "profit", "利润", VF_NUM, NULL },
+	{ "product", "产品", VF_NUM, NULL },
+	{ "people", "人员", VF_NUM, NULL },
 	{ "rival_ours", "我方加权得分", VF_NUM, NULL },
 	{ "rival_theirs", "竞品加权得分", VF_NUM, NULL },
 	/* ar-statement and pay-plan (SPEC 8, 9) */
@@ -189,6 +197,20 @@ static const struct vocab_field fields[] = {
 	/* the accounting of every tool */
 	{ "_error", "错误", VF_WRAP, NULL },
 	{ "_source", "来源", 0, NULL },
+};
+
+/* A name one tool uses for something else than the others do: its entry
+ * for that tool (checked first), the table above for every other tool. */
+static const struct by_tool {
+	const char *tool;
+	struct vocab_field f;
+} by_tool[] = {
+	/* deal-plan: trust in the company, 1 to 5 (公司—硬实力), not the
+	 * ledger's company code */
+	{ "deal-plan", { "company", "公司", VF_NUM, NULL } },
+	/* pay-plan: the interest of an instalment (分期利息), not late
+	 * interest (逾期利息, ar-age and ar-statement) */
+	{ "pay-plan", { "interest", "分期利息", VF_MONEY, NULL } },
 };
 
 /* Value words, by set: the codes are the API, the Chinese the course's. */
@@ -251,13 +273,45 @@ static const struct word {
 	{ "kind", "closing", "期末余额" }, { "kind", "aged", "账龄" },
 	{ "kind", "match", "核销建议" }, { "kind", "interest", "逾期利息" },
 	{ "bucket", "current", "未到期" }, { "bucket", "unapplied", "未核销" },
+	/* deal-plan's missing inputs: field names, and the ratings */
+	{ "missing", "reason", "降价理由" },
+	{ "missing", "competitor_price", "竞品价格" },
+	{ "missing", "ratings", "信心与信任评分" },
+	{ "missing", "budget", "客户预算" },
+	{ "missing", "conditions", "客户已提条件" },
+	{ "missing", "objections", "客户有异议" },
+	{ "missing", "roles", "谈判对象" },
+};
+
+/* deal-plan's vocabularies are deal.c's tables, in the course's words
+ * (SPEC 6): one place for the codes and their Chinese. */
+static const struct labels {
+	const char *set;
+	const struct deal_label *l;
+	size_t n;
+} label_sets[] = {
+	{ "reason", deal_reasons, NREASONS },
+	{ "strategy", deal_strategies, NREASONS },
+	{ "role", deal_roles, NROLES },
+	{ "team", deal_team, NTEAM },
+	{ "get", deal_gets, NGETS },
+	{ "value", deal_values, NVALUES },
+	{ "deal-rung", deal_rungs, NRUNGS },
+	{ "bound", deal_bounds, NBOUNDS },
+	{ "flag", deal_flags, NFLAGS },
+	{ "timing", deal_timings, NTIMINGS },
+	{ "rating", deal_ratings, NRATINGS },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 const struct vocab_field *
-vocab_field(const char *name)
+vocab_field(const char *tool, const char *name)
 {
+	for (size_t i = 0; tool != NULL && i < NELEM(by_tool); i++)
+		if (strcmp(by_tool[i].tool, tool) == 0 &&
+		    strcmp(by_tool[i].f.name, name) == 0)
+			return &by_tool[i].f;
 	for (size_t i = 0; i < NELEM(fields); i++)
 		if (strcmp(fields[i].name, name) == 0)
 			return &fields[i];
@@ -308,14 +362,14 @@ bucket_text(int lo, int hi, int future, enum lang lang, char *buf)
 }
 
 const char *
-vocab_label(const char *name, enum lang lang, char *buf)
+vocab_label(const char *tool, const char *name, enum lang lang, char *buf)
 {
 	const struct vocab_field *f;
 	int lo, hi, future;
 
 	if (bucket_name(name, &lo, &hi, &future))
 		return bucket_text(lo, hi, future, lang, buf);
-	if (lang == LANG_ZH && (f = vocab_field(name)) != NULL)
+	if (lang == LANG_ZH && (f = vocab_field(tool, name)) != NULL)
 		return f->zh;
 	if (lang == LANG_ZH && strcmp(name, "current") == 0)
 		return "未到期";
@@ -361,17 +415,24 @@ word_of(const char *set, const char *code, size_t n)
 		if (strcmp(words[i].set, set) == 0 &&
 		    strlen(words[i].code) == n && memcmp(words[i].code, code, n) == 0)
 			return words[i].zh;
+	for (size_t i = 0; i < NELEM(label_sets); i++)
+		if (strcmp(label_sets[i].set, set) == 0)
+			for (size_t k = 0; k < label_sets[i].n; k++)
+				if (strlen(label_sets[i].l[k].code) == n &&
+				    memcmp(label_sets[i].l[k].code, code, n) == 0)
+					return label_sets[i].l[k].zh;
 	return NULL;
 }
 
 size_t
-vocab_value(const char *name, const char *code, size_t n, enum lang lang,
-    char *buf, size_t cap)
+vocab_value(const char *tool, const char *name, const char *code, size_t n,
+    enum lang lang, char *buf, size_t cap)
 {
 	const struct vocab_field *f;
 	size_t o = 0, any = 0;
 
-	if (lang != LANG_ZH || (f = vocab_field(name)) == NULL || f->set == NULL ||
+	if (lang != LANG_ZH || (f = vocab_field(tool, name)) == NULL ||
+	    f->set == NULL ||
 	    n == 0 || cap == 0)
 		return (size_t)-1;
 	if (strcmp(f->set, "bucket") == 0) {
@@ -417,6 +478,12 @@ vocab_word_at(const char *set, size_t i, const char **code, const char **zh)
 		if (strcmp(words[k].set, set) == 0 && i-- == 0) {
 			*code = words[k].code;
 			*zh = words[k].zh;
+			return 1;
+		}
+	for (size_t k = 0; k < NELEM(label_sets); k++)
+		if (strcmp(label_sets[k].set, set) == 0 && i < label_sets[k].n) {
+			*code = label_sets[k].l[i].code;
+			*zh = label_sets[k].l[i].zh;
 			return 1;
 		}
 	return 0;

@@ -25,21 +25,26 @@ struct vocab_field {
 	const char *set;	/* the vocabulary of its values, or NULL */
 };
 
-/* The field NAME, or NULL when the table does not know it. */
-const struct vocab_field *vocab_field(const char *name);
+/* The field NAME as TOOL (progname) writes it: a name two tools use for
+ * different things (deal-plan's company is a 1-5 rating, the ledger's a
+ * company code; pay-plan's interest is instalment interest, ar-age's late
+ * interest) has an entry of its own for the tool that differs. NULL when
+ * the table does not know it. */
+const struct vocab_field *vocab_field(const char *tool, const char *name);
 
 /* The header label of a field: in English the field name itself (bucket
  * columns: "1-30", "121+"), in Chinese the table's word; an unknown name
  * is its own label. BUF (VOCAB_BUFSZ) holds a label made by rule. */
 #define VOCAB_BUFSZ 64
-const char *vocab_label(const char *name, enum lang lang, char *buf);
+const char *vocab_label(const char *tool, const char *name, enum lang lang,
+    char *buf);
 
 /* The Chinese word for value CODE of field NAME (each ';'-separated part
  * of a VF_LIST field): written into BUF (CAP bytes). Returns the length,
  * or (size_t)-1 when nothing is translated (English, or no such word):
  * the value is then shown as it is. */
-size_t vocab_value(const char *name, const char *code, size_t n, enum lang lang,
-    char *buf, size_t cap);
+size_t vocab_value(const char *tool, const char *name, const char *code,
+    size_t n, enum lang lang, char *buf, size_t cap);
 
 /* Every word of a set, in table order, for documentation and tests:
  * the I-th code and its Chinese word, or 0 past the end. */
