@@ -58,6 +58,7 @@ static unsigned dec;		/* decimal separator decided for the file */
 static int has_currency;	/* some amount carried a currency symbol */
 static int32_t report_date = DATE_NONE;
 static char report_text[128];	/* the title cell it was read from */
+static unsigned long report_line;	/* and its line */
 static unsigned long header_row, sections, bucket_sections;
 static char *pre_section;	/* a section row right above the header */
 
@@ -585,7 +586,7 @@ require_known_money(void)
 /* A title row: the report date; a label alone, the section of the rows
  * under the header when it is right above it (Odoo's partner title). */
 static void
-title_row(const struct row *w)
+title_row(const struct row *w, unsigned long line)
 {
 	size_t filled;
 	int first = first_cell(w, &filled);
@@ -606,10 +607,15 @@ title_row(const struct row *w)
 		if (lay_title_date(&v, 1, ord, &d, report_text,
 		    sizeof(report_text)) == 0 && report_date == DATE_NONE)
 			report_date = d;
+		if (*report_text)
+			report_line = line;
 	}
 	if (!*report_text && lay_title_date(w->v, w->n, ord, &d, report_text,
-	    sizeof(report_text)) == 0 && report_date == DATE_NONE)
-		report_date = d;
+	    sizeof(report_text)) == 0) {
+		report_line = line;
+		if (report_date == DATE_NONE)
+			report_date = d;
+	}
 	below = lay_date_label(w->v, w->n);
 	free(pre_section);
 	pre_section = NULL;
@@ -707,13 +713,18 @@ survey(void)
 			rec_set_header(rd, w.v, w.n);
 			found = 1;
 			header_row = rows;
+			/* an aged report's date, 03/09/2026, is decided with
+			 * the rows' dates (SPEC 2.1: never silently) */
+			if (*report_text && H.aged && !opt.c.as_of_arg)
+				lay_see_report_date(&ev, report_text,
+				    strlen(report_text), report_line);
 		} else if (rows >= HDR_ROWS)
 			break;
 		else if (blank_row(&w)) {
 			free(pre_section);	/* no section right above */
 			pre_section = NULL;
 		} else
-			title_row(&w);
+			title_row(&w, x->line);
 	}
 	if (!found && rec_quiet_error(rd))
 		die(EXIT_FATAL, "no header found: the rows could not be read (%s)",

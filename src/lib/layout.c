@@ -814,6 +814,19 @@ lay_see_date(struct lay_evidence *ev, const char *p, size_t n,
 	}
 }
 
+void
+lay_see_report_date(struct lay_evidence *ev, const char *text, size_t n,
+    unsigned long line)
+{
+	int32_t a, b;
+
+	/* 3.9.2026 is day first by convention, as in lay_see_date */
+	if (memchr(text, '.', n) == NULL &&
+	    lay_report_date(text, n, NULL, 0, ORD_DMY, &a) == 0 &&
+	    lay_report_date(text, n, NULL, 0, ORD_MDY, &b) == 0 && a != b)
+		see(ev, LE_AMB_DATE, line, text, n);
+}
+
 /* One separator followed by exactly three digits ("150.000", "1,500"):
  * its character, else 0. */
 static int

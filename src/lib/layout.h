@@ -280,6 +280,12 @@ lay_plain_amount(const char *p, size_t n)
 /* A date cell on LINE. */
 void lay_see_date(struct lay_evidence *ev, const char *p, size_t n,
     unsigned long line);
+/* The report date of a title row (TEXT as lay_title_date gave it), on
+ * LINE: when it reads differently day first and month first ("As of:
+ * 03/09/2026"), the file's ambiguous date, as lay_see_date's; the rows'
+ * own dates or an option settle it, else it is warned about (SPEC 2.1). */
+void lay_see_report_date(struct lay_evidence *ev, const char *text, size_t n,
+    unsigned long line);
 /* An amount cell on LINE; DEC: the decimals of the row's currency, or -1
  * when not known yet. Returns 1 (and records nothing) when only the
  * currency can tell (150.000, 1,500): call it again with DEC; else 0. A

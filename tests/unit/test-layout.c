@@ -453,6 +453,26 @@ test_evidence(void)
 	CHECK_INT(d.warn_dec, 0);
 	SEE_A("\xc2\xa5" "12", 5, 2);
 	CHECK_INT(ev.symbol, 1);
+
+	/* a title's report date is evidence only when it reads two ways */
+#define SEE_T(s, line) lay_see_report_date(&ev, s, strlen(s), line)
+	memset(&ev, 0, sizeof(ev));
+	SEE_T("As at 30/11/2026", 1);
+	SEE_T("As of: 03/03/2026", 1);
+	SEE_T("Stichtag 03.09.2026", 1);	/* day first by convention */
+	SEE_T("As of November 3, 2026", 1);
+	SEE_T("Customer", 1);
+	CHECK_INT(ev.e[LE_AMB_DATE].line, 0);
+	SEE_T("As of: 03/09/2026", 2);
+	CHECK_INT(ev.e[LE_AMB_DATE].line, 2);
+	CHECK_STR(ev.e[LE_AMB_DATE].text, "As of: 03/09/2026");
+	SEE_D("04/10/2026", 5);	/* the first ambiguous line is kept */
+	CHECK_INT(ev.e[LE_AMB_DATE].line, 2);
+	SEE_D("25/04/2026", 6);	/* a row settles it: no warning */
+	lay_decide(&ev, 0, 0, 0, 0, &d);
+	CHECK_INT(d.order, ORD_DMY);
+	CHECK_INT(d.warn_date, 0);
+#undef SEE_T
 #undef SEE_D
 #undef SEE_A
 }
