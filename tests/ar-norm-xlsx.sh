@@ -97,7 +97,7 @@ EOF
 [ $? = 1 ] && grep -q 'x4.xlsx:9: column .Due Date. (due_date): not a date "soon"' "$TMP/err" && ok || bad "x4: $(cat "$TMP/err")"
 grep -q '"invoice":"I-1"' "$TMP/x4.out" && ok || bad "x4 json: $(cat "$TMP/x4.out")"
 
-# 5. the other kinds of file: .xls (OLE2), .ods, a zip that is no
+# 5. the other kinds of file: .xls (OLE2), .ods, .xlsb, a zip that is no
 # workbook, a damaged workbook: exit 2, saying what to do
 printf '\320\317\021\340\241\261\032\341rest of an xls' > "$TMP/old.xls"
 "$N" "$TMP/old.xls" > /dev/null 2> "$TMP/err"
@@ -107,6 +107,15 @@ printf 'application/vnd.oasis.opendocument.spreadsheet' > "$TMP/ods/mimetype"
 (cd "$TMP/ods" && zip -X -q -0 ../book.ods mimetype)
 "$N" "$TMP/book.ods" > /dev/null 2> "$TMP/err"
 [ $? = 2 ] && grep -q 'OpenDocument spreadsheet (.ods).*libreoffice --headless --convert-to csv' "$TMP/err" && ok || bad "ods: $(cat "$TMP/err")"
+# an Excel binary workbook (.xlsb): a zip like .xlsx, its parts in BIFF12
+mkdir -p "$TMP/xlsb/xl"
+printf '<?xml version="1.0"?><Types/>' > "$TMP/xlsb/[Content_Types].xml"
+printf '\203\001\000' > "$TMP/xlsb/xl/workbook.bin"
+(cd "$TMP/xlsb" && zip -X -q ../book.xlsb '[Content_Types].xml' xl/workbook.bin)
+"$N" "$TMP/book.xlsb" > /dev/null 2> "$TMP/err"
+[ $? = 2 ] && grep -q 'book.xlsb: an Excel binary workbook (.xlsb).*save it as .xlsx.*xlsx2csv.*ssconvert.*libreoffice --headless --convert-to csv' "$TMP/err" && ok || bad "xlsb: $(cat "$TMP/err")"
+"$N" < "$TMP/book.xlsb" > /dev/null 2> "$TMP/err"
+[ $? = 2 ] && grep -q 'Excel binary workbook (.xlsb)' "$TMP/err" && ok || bad "xlsb on stdin: $(cat "$TMP/err")"
 printf 'just text\n' > "$TMP/ods/readme.txt"
 (cd "$TMP/ods" && zip -X -q ../plain.zip readme.txt)
 "$N" "$TMP/plain.zip" > /dev/null 2> "$TMP/err"

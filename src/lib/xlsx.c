@@ -776,6 +776,15 @@ is_ods(zip_t *za)
 	return strstr(m, "opendocument.spreadsheet") != NULL;
 }
 
+/* Is it an Excel binary workbook (.xlsb: a zip like .xlsx, its parts in
+ * BIFF12, xl/workbook.bin)? */
+static int
+is_xlsb(zip_t *za)
+{
+	return zip_name_locate(za, "xl/workbook.bin", 0) >= 0 &&
+	    zip_name_locate(za, "xl/workbook.xml", 0) < 0;
+}
+
 int
 xlsx_to_tsv(const void *buf, size_t len, const char *sheet, int out,
     char *err, size_t errlen)
@@ -796,8 +805,9 @@ xlsx_to_tsv(const void *buf, size_t len, const char *sheet, int out,
 		return -1;
 	}
 	zip_error_fini(&ze);
-	if (is_ods(za)) {
-		snprintf(err, errlen, "an OpenDocument spreadsheet");
+	if (is_ods(za) || is_xlsb(za)) {
+		snprintf(err, errlen, is_ods(za) ? "an OpenDocument spreadsheet" :
+		    "an Excel binary workbook");
 		zip_discard(za);
 		return -1;
 	}
@@ -892,6 +902,10 @@ xlsx_convert(const char *name, int fd, int seekable, const char *head,
 	zip_error_fini(&ze);
 	if (is_ods(za))
 		die(EXIT_FATAL, "%s: an OpenDocument spreadsheet (.ods), which "
+		    "ar-norm does not read: save it as .xlsx, or %s", name,
+		    convert_how);
+	if (is_xlsb(za))
+		die(EXIT_FATAL, "%s: an Excel binary workbook (.xlsb), which "
 		    "ar-norm does not read: save it as .xlsx, or %s", name,
 		    convert_how);
 	if (zip_name_locate(za, "xl/workbook.xml", 0) < 0)

@@ -14,7 +14,7 @@ extern int xlsx_seen;
 /* rec_convert's hook (rec.h): HEAD holds the first N bytes of the input
  * NAME, open on FD (SEEKABLE: a regular file). Not a workbook: -1, and
  * nothing else was read. An .xlsx: a descriptor of a temporary file of
- * its first (or --sheet) sheet as TSV. An .xls or .ods, a damaged
+ * its first (or --sheet) sheet as TSV. An .xls, .xlsb or .ods, a damaged
  * workbook, a missing sheet: exit 2 saying what to do. */
 int xlsx_convert(const char *name, int fd, int seekable, const char *head,
     size_t n);
