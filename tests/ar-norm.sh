@@ -141,5 +141,57 @@ awk 'BEGIN { srand(3); print "customer,invoice,invoice_date,due_date,amount,paid
 "$BIN/ar-norm" "$TMP/gen.csv" > "$TMP/rt.csv" 2> "$TMP/rt.err"
 cmp -s "$TMP/gen.csv" "$TMP/rt.csv" && ok || bad "round trip of a generated ledger: $(diff "$TMP/gen.csv" "$TMP/rt.csv" | head -3)"
 
+# the separator and the day-month order are decided from all rows (SPEC
+# 2.1), not from the first thousand: 1200 rows that fit either way, then
+# the row that tells. A German SAP export: integer EUR amounts, then
+# 150.000 JPY (no decimals: 150000) and 1.500 EUR (1500.00); a row with a
+# decimal point after them contradicts it, exit 2 naming both lines.
+# ROWS EXTRA...: the generated export on stdout
+sap_rows() {
+	awk -v extra="$*" 'BEGIN {
+		print "Konto;Belegnummer;Belegdatum;Nettof\303\244lligkeit;Betrag in Hausw\303\244hrung;W\303\244hrung"
+		for (i = 1; i <= 1200; i++)
+			printf "%d;%d;02.09.2026;02.10.2026;%d;EUR\n", 104700 + i % 13, 1800000000 + i, 100 + i % 900
+		n = split(extra, e, " ")
+		for (i = 1; i <= n; i++) {
+			split(e[i], f, "/")
+			printf "104799;%d;02.09.2026;02.10.2026;%s;%s\n", 1900000000 + i, f[1], f[2] }
+	}'
+}
+sap_rows 150.000/JPY 1.500/EUR > "$TMP/late-dec.csv"
+"$BIN/ar-norm" "$TMP/late-dec.csv" > "$TMP/late.csv" 2> "$TMP/late.err"
+rc=$?
+got=$("$CAT" -o csv -f invoice,amount,currency "$TMP/late.csv" | awk -F, 'NR > 1 && ($1 == 1800000001 || $1 > 1900000000) { printf "%s ", $0 }')
+[ $rc = 0 ] && [ ! -s "$TMP/late.err" ] && [ "$got" = "1800000001,101.00,EUR 1900000001,150000,JPY 1900000002,1500.00,EUR " ] && ok ||
+    bad "separator told after 1200 rows: exit $rc, got $got: $(head -3 "$TMP/late.err")"
+sap_rows 150.000/JPY 1.500/EUR 1,234.56/EUR > "$TMP/late-dec2.csv"
+"$BIN/ar-norm" "$TMP/late-dec2.csv" > "$TMP/late.csv" 2> "$TMP/late.err"
+rc=$?
+[ $rc = 2 ] && [ ! -s "$TMP/late.csv" ] && grep -q 'late-dec2.csv:1204: "1,234.56" has a decimal point, but line 1202 has "150.000", with a decimal comma' "$TMP/late.err" && ok ||
+    bad "separators that contradict after 1200 rows: exit $rc: $(head -3 "$TMP/late.err")"
+# the same for dates: 1200 rows of 03/04/2026 (either order), then
+# 25/04/2026 (day first); then 04/25/2026 (month first) contradicts it
+us_rows() {
+	awk -v extra="$*" 'BEGIN {
+		print "Customer,Invoice,Invoice Date,Due Date,Amount,Currency"
+		for (i = 1; i <= 1200; i++)
+			printf "C%d,%d,%02d/%02d/2026,%02d/%02d/2026,%d.00,USD\n", i % 13, i, 1 + i % 12, 1 + (i + 4) % 11, 1 + i % 12, 2 + (i + 4) % 11, i
+		n = split(extra, e, " ")
+		for (i = 1; i <= n; i++)
+			printf "Z,%d,%s,%s,1.00,USD\n", 9000 + i, e[i], e[i]
+	}'
+}
+us_rows 25/04/2026 > "$TMP/late-date.csv"
+"$BIN/ar-norm" "$TMP/late-date.csv" > "$TMP/late.csv" 2> "$TMP/late.err"
+rc=$?
+got=$("$CAT" -o csv -f invoice,invoice_date,due_date "$TMP/late.csv" | awk -F, '$1 == 1 || $1 == 9001 { printf "%s ", $0 }')
+[ $rc = 0 ] && [ ! -s "$TMP/late.err" ] && [ "$got" = "1,2026-06-02,2026-07-02 9001,2026-04-25,2026-04-25 " ] && ok ||
+    bad "day-month order told after 1200 rows: exit $rc, got $got: $(head -3 "$TMP/late.err")"
+us_rows 25/04/2026 04/25/2026 > "$TMP/late-date2.csv"
+"$BIN/ar-norm" "$TMP/late-date2.csv" > "$TMP/late.csv" 2> "$TMP/late.err"
+rc=$?
+[ $rc = 2 ] && [ ! -s "$TMP/late.csv" ] && grep -q 'late-date2.csv:1203: "04/25/2026" is month first, but line 1202 has "25/04/2026", day first' "$TMP/late.err" && ok ||
+    bad "day-month orders that contradict after 1200 rows: exit $rc: $(head -3 "$TMP/late.err")"
+
 echo "ar-norm: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]
