@@ -91,6 +91,7 @@ static struct {
 		const char *file;
 		int on;
 		char cur[8];
+		int dec;
 		int64_t *v;
 		unsigned char *has;
 	} sec, acct;
@@ -925,11 +926,11 @@ track(struct rec *x, size_t c, const char *cur, int d, int64_t v)
 		    "overflows", H.cols[c].name);
 }
 
-/* Compare TOTAL (column C, currency CUR or "") with what was written:
- * a difference rejects the total row X (exit 1). */
+/* Compare TOTAL (column C, currency CUR or "", read with TDEC decimals)
+ * with what was written: a difference rejects the total row X (exit 1). */
 static void
 compare(struct rec *x, const char *file, unsigned long line, size_t c,
-    const char *cur, int64_t total, enum lay_total kind, int *bad)
+    const char *cur, int64_t total, int tdec, enum lay_total kind, int *bad)
 {
 	int64_t written, diff;
 	const char *wcur;
@@ -949,6 +950,24 @@ compare(struct rec *x, const char *file, unsigned long line, size_t c,
 	money_format(a, total, d, 0);
 	money_format(b, written, d, 0);
 	money_format(e, diff, d, 0);
+	if (rc == 2) {	/* SPEC 2.1: per currency */
+		char curs[128];
+		lay_sums_currencies(sums, c, kind, curs, sizeof(curs));
+		money_format(a, total, tdec, 0);
+		if (x != NULL)
+			rec_reject(rd, x, "the report's total %s names no currency, but "
+			    "the rows it totals in column \"%s\" are in %s: amounts in "
+			    "different currencies are not added", a, H.cols[c].name,
+			    curs);
+		else {
+			warn_at(file, line, "the report's total %s names no currency, "
+			    "but the rows it totals in column \"%s\" are in %s: amounts "
+			    "in different currencies are not added", a, H.cols[c].name,
+			    curs);
+			exit_status = EXIT_DATA;
+		}
+		return;
+	}
 	if (x != NULL)
 		rec_reject(rd, x, "the report's total %s%s%s differs from the rows "
 		    "written (%s%s%s) by %s in column \"%s\"", a, *wcur ? " " : "",
@@ -964,13 +983,14 @@ compare(struct rec *x, const char *file, unsigned long line, size_t c,
 
 /* The amounts of a total, section or account row, per tracked column. */
 static int
-row_amounts(const struct row *w, char cur[8], int64_t *v, unsigned char *has)
+row_amounts(const struct row *w, char cur[8], int *tdec, int64_t *v,
+    unsigned char *has)
 {
 	int any = 0, d;
 
 	if (row_currency(NULL, w, cur) != 0)
 		cur[0] = '\0';
-	d = decimals(cur);
+	d = *tdec = decimals(cur);
 	for (size_t c = 0; c < H.ncols; c++) {
 		enum norm_err e;
 		unsigned modes;
@@ -997,8 +1017,8 @@ check_pending(struct pending *pd, struct rec *x)
 	pd->on = 0;
 	for (size_t c = 0; c < H.ncols; c++)
 		if (pd->has[c]) {
-			compare(NULL, pd->file, pd->line, c, pd->cur, pd->v[c], LT_SUB,
-			    &bad);
+			compare(NULL, pd->file, pd->line, c, pd->cur, pd->v[c],
+			    pd->dec, LT_SUB, &bad);
 			checked = 1;
 		}
 	(void)x;
@@ -1010,7 +1030,7 @@ total_row(struct rec *x, const struct row *w, enum lay_total kind)
 	int64_t *v;
 	unsigned char *has;
 	char cur[8];
-	int bad = 0;
+	int bad = 0, d;
 
 	n_total++;
 	if (kind == LT_SKIP) {
@@ -1022,10 +1042,11 @@ total_row(struct rec *x, const struct row *w, enum lay_total kind)
 		check_pending(&S.acct, x);
 	v = xcalloc(H.ncols + 1, sizeof(*v));
 	has = xcalloc(H.ncols + 1, 1);
-	if (row_amounts(w, cur, v, has))
+	if (row_amounts(w, cur, &d, v, has))
 		for (size_t c = 0; c < H.ncols; c++)
 			if (has[c]) {
-				compare(x, x->file, x->line, c, cur, v[c], kind, &bad);
+				compare(x, x->file, x->line, c, cur, v[c], d, kind,
+				    &bad);
 				checked = 1;
 			}
 	free(v);
@@ -1065,7 +1086,7 @@ section_row(struct rec *x, const struct row *w, const char *p, size_t n)
 			S.customer = xstrndup(p, n);
 		}
 	}
-	if (row_amounts(w, pd->cur, pd->v, pd->has)) {
+	if (row_amounts(w, pd->cur, &pd->dec, pd->v, pd->has)) {
 		pd->on = 1;
 		pd->file = x->file;
 		pd->line = x->line;

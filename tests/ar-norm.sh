@@ -80,7 +80,8 @@ total() {
 }
 total kingdee-ar-detail 1481388.75 amount - kingdee-ar-detail.csv -p kingdee -E GB18030
 total kingdee-ar-detail 816848.75 open - kingdee-ar-detail.csv -p kingdee -E GB18030
-total yonyou-wanglai 225045.60 open - yonyou-wanglai.csv -p yonyou
+total yonyou-wanglai 200445.60 open CNY yonyou-wanglai.csv -p yonyou
+total yonyou-wanglai 24600.00 open USD yonyou-wanglai.csv -p yonyou
 total sap-fbl5n 78499.35 amount - sap-fbl5n.csv -p sap-fbl5n
 total sap-fbl5n-en 4114000.00 amount JPY sap-fbl5n-en.csv -p sap-fbl5n
 total erpnext-ar 596566.25 amount - erpnext-ar.csv -p erpnext
@@ -112,6 +113,7 @@ tamper() {
 	[ $rc = 1 ] && grep -q "the report's total .* differs from the rows written" "$TMP/t.err" && ok ||
 	    bad "$name tamper: exit $rc: $(head -3 "$TMP/t.err")"
 }
+tamper yonyou-wanglai '"18,250.00","24,600.00"' '"18,250.00","24,600.01"' yonyou-wanglai.csv -p yonyou
 tamper kingdee-ar-aging '"73,260.00"' '"73,261.00"' kingdee-ar-aging.csv -p kingdee
 tamper quickbooks-ar-aging-summary '"7,600.00",,,,"7,600.00"' '"7,600.00",,,,"7,600.01"' quickbooks-ar-aging-summary.csv -p quickbooks
 tamper xero-aged-receivables-detail '960.50,,,,,960.50' '960.40,,,,,960.40' xero-aged-receivables-detail.csv -p xero

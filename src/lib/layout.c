@@ -1019,8 +1019,10 @@ lay_sums_mark(struct lay_sums *s, enum lay_mark m)
 }
 
 /* The sum of column COL since mark M, over the currencies that match CUR
- * ("" matches all, when they share their decimals): 0, 1 when nothing was
- * written in the scope, -1 when it cannot be summed. */
+ * ("" matches all): 0, 1 when nothing was written in the scope, -1 when
+ * it cannot be summed, -2 when CUR is "" and the scope holds several
+ * currencies (SPEC 2.1: totals are per currency; no sum of different
+ * currencies is checked). */
 static int
 scope_sum(const struct lay_sums *s, size_t col, const char *cur,
     enum lay_mark m, int64_t *sum, const char **wcur, int *dec)
@@ -1036,12 +1038,9 @@ scope_sum(const struct lay_sums *s, size_t col, const char *cur,
 			continue;
 		if (e->seen == e->seen_at[m] && e->now == e->at[m])
 			continue;
-		if (found && e->dec != *dec)
-			return -1;
-		if (found && strcmp(*wcur, e->cur) != 0)
-			*wcur = "";
-		else if (!found)
-			*wcur = e->cur;
+		if (found)	/* (one entry per column and currency) */
+			return -2;
+		*wcur = e->cur;
 		if (__builtin_sub_overflow(e->now, e->at[m], &d) ||
 		    money_add(sum, d) != 0)
 			return -1;
@@ -1066,6 +1065,8 @@ lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
 		const char *wc;
 		int d = 2;
 		rc = scope_sum(s, col, cur, order[i], &sum, &wc, &d);
+		if (rc == -2)
+			continue;	/* several currencies: no sum to match */
 		if (rc < 0)
 			return -1;
 		if (sum == total)	/* (nothing written since the mark: 0) */
@@ -1073,9 +1074,34 @@ lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
 	}
 	rc = scope_sum(s, col, cur, kind == LT_SUB ? LM_SUB : LM_FILE, written,
 	    wcur, dec);
+	if (rc == -2)
+		return 2;
 	if (rc == 1)
 		*wcur = cur;
 	return rc < 0 ? -1 : 1;
+}
+
+void
+lay_sums_currencies(const struct lay_sums *s, size_t col,
+    enum lay_total kind, char *buf, size_t cap)
+{
+	enum lay_mark m = kind == LT_SUB ? LM_SUB : LM_FILE;
+	size_t o = 0, k = 0, n = 0;
+
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->n; i++)
+		n += s->s[i].col == col && !(s->s[i].seen == s->s[i].seen_at[m] &&
+		    s->s[i].now == s->s[i].at[m]);
+	for (size_t i = 0; i < s->n && o < cap; i++) {
+		const struct lay_sum *e = &s->s[i];
+		if (e->col != col || (e->seen == e->seen_at[m] && e->now == e->at[m]))
+			continue;
+		k++;
+		o += (size_t)snprintf(buf + o, cap - o, "%s%s", k == 1 ? "" : k == n ?
+		    " and " : ", ", *e->cur ? e->cur : "no currency");
+	}
 }
 
 int

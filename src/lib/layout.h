@@ -324,15 +324,20 @@ int lay_sums_add(struct lay_sums *s, size_t col, const char *cur, int dec,
     int64_t v);
 void lay_sums_mark(struct lay_sums *s, enum lay_mark m);
 /* The total TOTAL of column COL (currency CUR, or "" when the total row
- * names none): 0 when it equals what was written since one of the marks,
- * 1 when it does not (*WRITTEN and *WCUR the sum since the mark a total of
- * KIND closes: LT_SUB the latest, LT_GRAND the start), -1 when it cannot
- * be compared (nothing written in the column, or several currencies with
- * different decimals and no currency on the total row). *DEC: the
+ * names none): 0 when it equals what was written since one of the marks
+ * (in one currency: SPEC 2.1 adds no different currencies), 1 when it
+ * does not (*WRITTEN and *WCUR the sum since the mark a total of KIND
+ * closes: LT_SUB the latest, LT_GRAND the start), 2 when CUR is "" and the
+ * rows since that mark are in several currencies (lay_sums_currencies
+ * names them), -1 when it cannot be compared (a sum overflows). *DEC: the
  * currency's decimals. */
 int lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
     int64_t total, enum lay_total kind, int64_t *written, const char **wcur,
     int *dec);
+/* The currencies written in column COL since the mark a total of KIND
+ * closes, in the order first written: "CNY, JPY and USD" in BUF. */
+void lay_sums_currencies(const struct lay_sums *s, size_t col,
+    enum lay_total kind, char *buf, size_t cap);
 /* What was written since the start, per currency, for -v: the I-th sum of
  * column COL (0..), or -1 past the last. */
 int lay_sums_total(const struct lay_sums *s, size_t col, size_t i,
