@@ -932,7 +932,7 @@ static void
 compare(struct rec *x, const char *file, unsigned long line, size_t c,
     const char *cur, int64_t total, int tdec, enum lay_total kind, int *bad)
 {
-	int64_t written, diff;
+	int64_t written, diff, t;
 	const char *wcur;
 	int d, rc;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], e[MONEY_BUFSZ];
@@ -940,14 +940,23 @@ compare(struct rec *x, const char *file, unsigned long line, size_t c,
 	if (!need_sums)	/* (pass 1 saw every row pass 2 sees as one) */
 		die_at(EXIT_FATAL, file, line, "internal error: a total no row "
 		    "of the first pass announced");
-	rc = lay_sums_check(sums, c, cur, total, kind, &written, &wcur, &d);
+	rc = lay_sums_check(sums, c, cur, total, tdec, kind, &written, &wcur,
+	    &d);
 	if (rc <= 0 || *bad)
 		return;
 	checked = 1;
 	*bad = 1;
-	if (__builtin_sub_overflow(total, written, &diff))
+	/* both in the written currency's decimals, or in the larger */
+	if (money_rescale(total, tdec, d, &t) != 0) {
+		int m = tdec > d ? tdec : d;
+		if (money_rescale(total, tdec, m, &t) != 0 ||
+		    money_rescale(written, d, m, &written) != 0)
+			t = total, m = d;
+		d = m;
+	}
+	if (__builtin_sub_overflow(t, written, &diff))
 		diff = 0;
-	money_format(a, total, d, 0);
+	money_format(a, t, d, 0);
 	money_format(b, written, d, 0);
 	money_format(e, diff, d, 0);
 	if (rc == 2) {	/* SPEC 2.1: per currency */

@@ -1052,8 +1052,8 @@ scope_sum(const struct lay_sums *s, size_t col, const char *cur,
 
 int
 lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
-    int64_t total, enum lay_total kind, int64_t *written, const char **wcur,
-    int *dec)
+    int64_t total, int tdec, enum lay_total kind, int64_t *written,
+    const char **wcur, int *dec)
 {
 	static const enum lay_mark order[] = { LM_SUB, LM_SECTION, LM_ACCOUNT,
 	    LM_GRAND, LM_FILE };
@@ -1061,7 +1061,7 @@ lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
 
 	*dec = 2;
 	for (size_t i = 0; i < NELEM(order); i++) {
-		int64_t sum;
+		int64_t sum, t;
 		const char *wc;
 		int d = 2;
 		rc = scope_sum(s, col, cur, order[i], &sum, &wc, &d);
@@ -1069,7 +1069,9 @@ lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
 			continue;	/* several currencies: no sum to match */
 		if (rc < 0)
 			return -1;
-		if (sum == total)	/* (nothing written since the mark: 0) */
+		if (rc == 1)
+			d = tdec;	/* (nothing written since the mark: 0) */
+		if (money_rescale(total, tdec, d, &t) == 0 && sum == t)
 			return 0;
 	}
 	rc = scope_sum(s, col, cur, kind == LT_SUB ? LM_SUB : LM_FILE, written,

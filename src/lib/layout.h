@@ -324,7 +324,9 @@ int lay_sums_add(struct lay_sums *s, size_t col, const char *cur, int dec,
     int64_t v);
 void lay_sums_mark(struct lay_sums *s, enum lay_mark m);
 /* The total TOTAL of column COL (currency CUR, or "" when the total row
- * names none): 0 when it equals what was written since one of the marks
+ * names none), read with TDEC decimals (a total naming no currency is
+ * read with 2, and is compared with a JPY sum all the same): 0 when it
+ * equals what was written since one of the marks
  * (in one currency: SPEC 2.1 adds no different currencies), 1 when it
  * does not (*WRITTEN and *WCUR the sum since the mark a total of KIND
  * closes: LT_SUB the latest, LT_GRAND the start), 2 when CUR is "" and the
@@ -332,8 +334,8 @@ void lay_sums_mark(struct lay_sums *s, enum lay_mark m);
  * names them), -1 when it cannot be compared (a sum overflows). *DEC: the
  * currency's decimals. */
 int lay_sums_check(const struct lay_sums *s, size_t col, const char *cur,
-    int64_t total, enum lay_total kind, int64_t *written, const char **wcur,
-    int *dec);
+    int64_t total, int tdec, enum lay_total kind, int64_t *written,
+    const char **wcur, int *dec);
 /* The currencies written in column COL since the mark a total of KIND
  * closes, in the order first written: "CNY, JPY and USD" in BUF. */
 void lay_sums_currencies(const struct lay_sums *s, size_t col,

@@ -292,3 +292,18 @@ muldiv_round(int64_t v, i128 num, i128 den, int64_t *out)
 {
 	return div128_round((i128)v * num, den, out);
 }
+
+int
+money_rescale(int64_t v, int from, int to, int64_t *out)
+{
+	for (; from < to; from++)
+		if (__builtin_mul_overflow(v, 10, &v))
+			return -1;
+	for (; from > to; from--) {
+		if (v % 10 != 0)
+			return -1;
+		v /= 10;
+	}
+	*out = v;
+	return 0;
+}

@@ -46,6 +46,10 @@ money_add(int64_t *acc, int64_t v)
 	return __builtin_add_overflow(*acc, v, acc) ? -1 : 0;
 }
 
+/* V in FROM decimals as *OUT in TO decimals: 0 when exact (1.50 is 150
+ * in 2 decimals, 15 in 1; not 1 in 0) and no overflow, else -1. */
+int money_rescale(int64_t v, int from, int to, int64_t *out);
+
 /* *ACC += V, or the tool ends (exit 2) saying a sum of amounts is too
  * large: every tool's sums are checked, none wraps. */
 void money_sum(int64_t *acc, int64_t v);

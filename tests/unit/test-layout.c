@@ -364,45 +364,52 @@ test_sums(void)
 	lay_sums_add(s, 0, "CNY", 2, 100);
 	lay_sums_add(s, 0, "CNY", 2, 250);
 	/* a subtotal of the rows so far */
-	CHECK_INT(lay_sums_check(s, 0, "CNY", 350, LT_SUB, &w, &cur, &dec), 0);
-	CHECK_INT(lay_sums_check(s, 0, "", 350, LT_SUB, &w, &cur, &dec), 0);
-	CHECK_INT(lay_sums_check(s, 0, "CNY", 800, LT_SUB, &w, &cur, &dec), 1);
+	CHECK_INT(lay_sums_check(s, 0, "CNY", 350, 2, LT_SUB, &w, &cur, &dec), 0);
+	CHECK_INT(lay_sums_check(s, 0, "", 350, 2, LT_SUB, &w, &cur, &dec), 0);
+	CHECK_INT(lay_sums_check(s, 0, "CNY", 800, 2, LT_SUB, &w, &cur, &dec), 1);
 	CHECK_INT(w, 350);
 	CHECK_STR(cur, "CNY");
 	lay_sums_mark(s, LM_SUB);
 	lay_sums_add(s, 0, "CNY", 2, 50);
 	/* the next subtotal: since the last one; the grand total: all */
-	CHECK_INT(lay_sums_check(s, 0, "CNY", 50, LT_SUB, &w, &cur, &dec), 0);
-	CHECK_INT(lay_sums_check(s, 0, "CNY", 400, LT_GRAND, &w, &cur, &dec), 0);
-	CHECK_INT(lay_sums_check(s, 0, "CNY", 399, LT_GRAND, &w, &cur, &dec), 1);
+	CHECK_INT(lay_sums_check(s, 0, "CNY", 50, 2, LT_SUB, &w, &cur, &dec), 0);
+	CHECK_INT(lay_sums_check(s, 0, "CNY", 400, 2, LT_GRAND, &w, &cur, &dec), 0);
+	CHECK_INT(lay_sums_check(s, 0, "CNY", 399, 2, LT_GRAND, &w, &cur, &dec), 1);
 	CHECK_INT(w, 400);
 	/* several currencies: per currency; a total that names none is not
 	 * checked against their sum (SPEC 2.1), it is told apart (2) */
 	lay_sums_add(s, 0, "USD", 2, 7);
-	CHECK_INT(lay_sums_check(s, 0, "USD", 7, LT_GRAND, &w, &cur, &dec), 0);
-	CHECK_INT(lay_sums_check(s, 0, "", 407, LT_GRAND, &w, &cur, &dec), 2);
+	CHECK_INT(lay_sums_check(s, 0, "USD", 7, 2, LT_GRAND, &w, &cur, &dec), 0);
+	CHECK_INT(lay_sums_check(s, 0, "", 407, 2, LT_GRAND, &w, &cur, &dec), 2);
 	{
 		char b[64];
 		lay_sums_currencies(s, 0, LT_GRAND, b, sizeof(b));
 		CHECK_STR(b, "CNY and USD");
 		lay_sums_add(s, 0, "JPY", 0, 5);
-		CHECK_INT(lay_sums_check(s, 0, "", 412, LT_GRAND, &w, &cur, &dec),
+		CHECK_INT(lay_sums_check(s, 0, "", 412, 2, LT_GRAND, &w, &cur, &dec),
 		    2);
 		lay_sums_currencies(s, 0, LT_GRAND, b, sizeof(b));
 		CHECK_STR(b, "CNY, USD and JPY");
 		/* a subtotal of one currency since the last mark is checked */
 		lay_sums_mark(s, LM_SUB);
 		lay_sums_add(s, 0, "JPY", 0, 3);
-		CHECK_INT(lay_sums_check(s, 0, "", 3, LT_SUB, &w, &cur, &dec), 0);
-		CHECK_INT(lay_sums_check(s, 0, "", 4, LT_SUB, &w, &cur, &dec), 1);
+		CHECK_INT(lay_sums_check(s, 0, "", 3, 0, LT_SUB, &w, &cur, &dec), 0);
+		CHECK_INT(lay_sums_check(s, 0, "", 4, 0, LT_SUB, &w, &cur, &dec), 1);
 		CHECK_STR(cur, "JPY");
 		CHECK_INT(w, 3);
+		CHECK_INT(dec, 0);
+		/* a total with no currency is read with 2 decimals: 3.00 is
+		 * 3 JPY, 3.50 is not */
+		CHECK_INT(lay_sums_check(s, 0, "", 300, 2, LT_SUB, &w, &cur, &dec),
+		    0);
+		CHECK_INT(lay_sums_check(s, 0, "", 350, 2, LT_SUB, &w, &cur, &dec),
+		    1);
 		lay_sums_currencies(s, 0, LT_SUB, b, sizeof(b));
 		CHECK_STR(b, "JPY");
 	}
 	/* a column with nothing written: only 0 is right */
-	CHECK_INT(lay_sums_check(s, 1, "", 0, LT_GRAND, &w, &cur, &dec), 0);
-	CHECK_INT(lay_sums_check(s, 1, "", 8, LT_GRAND, &w, &cur, &dec), 1);
+	CHECK_INT(lay_sums_check(s, 1, "", 0, 2, LT_GRAND, &w, &cur, &dec), 0);
+	CHECK_INT(lay_sums_check(s, 1, "", 8, 2, LT_GRAND, &w, &cur, &dec), 1);
 	CHECK_INT(w, 0);
 	{
 		int64_t t;

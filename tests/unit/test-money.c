@@ -93,6 +93,16 @@ main(void)
 	CHECK_INT(currency_decimals("usd", 3, &known), 2);
 	CHECK(!known);
 
+	/* money_rescale: exact, or -1 */
+	{
+		int64_t rs = 0;
+		CHECK_INT(money_rescale(150, 2, 0, &rs), -1);
+		CHECK_INT(money_rescale(300, 2, 0, &rs), 0);
+		CHECK_INT(rs, 3);
+		CHECK_INT(money_rescale(-15, 1, 3, &rs), 0);
+		CHECK_INT(rs, -1500);
+		CHECK_INT(money_rescale(INT64_MAX / 5, 0, 1, &rs), -1);
+	}
 	/* money_add overflow */
 	{
 		int64_t acc = INT64_MAX - 1;
