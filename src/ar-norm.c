@@ -45,8 +45,6 @@ struct colx {			/* what the passes learn of each column */
 	int kind;		/* what pass 1 looks for in it: SK_* */
 	size_t nlen;		/* the length of its name */
 	int used;		/* something in it */
-	unsigned long money, other;	/* cells that are money, and not */
-	int track;		/* its sums are checked against totals */
 	const char *outname;	/* kept: its name in the output */
 };
 static struct colx *cx;
@@ -57,14 +55,11 @@ static int order;		/* day-month order decided for the file */
 static unsigned dec;		/* decimal separator decided for the file */
 static int has_currency;	/* some amount carried a currency symbol */
 static int32_t report_date = DATE_NONE;
-static char report_text[128];	/* the title cell it was read from */
-static unsigned long report_line;	/* and its line */
+static struct lay_title title;	/* the report date, a section above */
 static unsigned long header_row, sections, bucket_sections;
-static char *pre_section;	/* a section row right above the header */
 
 /* What was skipped, for the note at the end (SPEC 2: counted). */
 static unsigned long n_title, n_total, n_blank, n_section, n_due_warn;
-static int checked;		/* a total row was compared */
 
 static struct rec_reader *rd;
 static struct writer *wr;
@@ -75,27 +70,8 @@ static int out_field[NCANON];	/* output position of a canonical field */
 static int out_bucket = -1, out_days = -1;
 static size_t *out_extra;	/* the columns kept, in order */
 static size_t nextra;
-static struct lay_sums *sums;
 static int odd_rows;		/* pass 1 saw rows other than documents */
-static int need_sums;		/* totals to check, or -v: sums are kept */
-
-/* The section the rows below belong to: a customer, or an ageing bucket
- * (QuickBooks' detail); amounts on the section row are checked when the
- * section ends. */
-static struct {
-	char *customer;
-	char *bucket;
-	int bucket_days;
-	struct pending {
-		unsigned long line;
-		const char *file;
-		int on;
-		char cur[8];
-		int dec;
-		int64_t *v;
-		unsigned char *has;
-	} sec, acct;
-} S;
+static struct lay_totals T;	/* the totals check, the section */
 
 /* ---- rows ---- */
 
@@ -163,26 +139,6 @@ blank_row(const struct row *w)
 			return 0;
 	}
 	return 1;
-}
-
-/* The first non-empty cell (its column, or -1) and how many there are. */
-static int
-first_cell(const struct row *w, size_t *filled)
-{
-	int first = -1;
-
-	*filled = 0;
-	for (size_t c = 0; c < w->n; c++) {
-		const char *p = w->v[c].p;
-		size_t n = w->v[c].n;
-		trim(&p, &n);
-		if (n == 0)
-			continue;
-		if (first < 0)
-			first = (int)c;
-		++*filled;
-	}
-	return first;
 }
 
 /* ---- values ---- */
@@ -472,9 +428,9 @@ survey_row(const struct row *w, unsigned long line)
 			survey_money(w, (int)c, p, n, line, &curdec);
 		else if (cx[c].kind == SK_UNKNOWN) {
 			if (lay_money_text(p, n))
-				cx[c].money++;
+				H.cols[c].money++;
 			else
-				cx[c].other++;
+				H.cols[c].other++;
 		} else
 			cx[c].used = 1;
 	}
@@ -576,57 +532,13 @@ require_fields(void)
 static void
 require_known_money(void)
 {
-	for (size_t c = 0; c < H.ncols && H.aged; c++)
-		if (cx[c].money > 0 && cx[c].other == 0)
-			die(EXIT_FATAL, "column \"%s\" of this aged report holds "
-			    "amounts, but is no ageing bucket, total or field: name "
-			    "it with -m FIELD=\"%s\", or rename it as its bucket "
-			    "(1-30, Over 90 ...)", H.cols[c].name, H.cols[c].name);
-}
+	int c = lay_unknown_money(&H);
 
-/* A title row: the report date; a label alone, the section of the rows
- * under the header when it is right above it (Odoo's partner title). */
-static void
-title_row(const struct row *w, unsigned long line)
-{
-	size_t filled;
-	int first = first_cell(w, &filled);
-
-	static int below = -1;	/* the date is in this column of this row */
-	int32_t d;
-	int ord = opt.order ? opt.order : opt.prof ? opt.prof->order : 0;
-
-	if (!*report_text && below >= 0 && (size_t)below < w->n &&
-	    lay_title_date(w->v + below, 1, ord, &d, report_text,
-	    sizeof(report_text)) != 0) {
-		/* "Date at filter" over the date: read it as "As of DATE" */
-		char t[128];
-		struct val v = { t, 0, V_STR };
-		v.n = (size_t)snprintf(t, sizeof(t), "as of %.*s",
-		    (int)(w->v[below].n < 100 ? w->v[below].n : 100),
-		    w->v[below].p);
-		if (lay_title_date(&v, 1, ord, &d, report_text,
-		    sizeof(report_text)) == 0 && report_date == DATE_NONE)
-			report_date = d;
-		if (*report_text)
-			report_line = line;
-	}
-	if (!*report_text && lay_title_date(w->v, w->n, ord, &d, report_text,
-	    sizeof(report_text)) == 0) {
-		report_line = line;
-		if (report_date == DATE_NONE)
-			report_date = d;
-	}
-	below = lay_date_label(w->v, w->n);
-	free(pre_section);
-	pre_section = NULL;
-	if (filled == 1) {
-		const char *p;
-		size_t n;
-		cell_of(w, first, &p, &n);
-		if (lay_label_like(p, n) && !lay_account_line(p, n))
-			pre_section = xstrndup(p, n);
-	}
+	if (c >= 0)
+		die(EXIT_FATAL, "column \"%s\" of this aged report holds "
+		    "amounts, but is no ageing bucket, total or field: name "
+		    "it with -m FIELD=\"%s\", or rename it as its bucket "
+		    "(1-30, Over 90 ...)", H.cols[c].name, H.cols[c].name);
 }
 
 static struct val *jrow;
@@ -716,16 +628,16 @@ survey(void)
 			header_row = rows;
 			/* an aged report's date, 03/09/2026, is decided with
 			 * the rows' dates (SPEC 2.1: never silently) */
-			if (*report_text && H.aged && !opt.c.as_of_arg)
-				lay_see_report_date(&ev, report_text,
-				    strlen(report_text), report_line);
+			if (*title.text && H.aged && !opt.c.as_of_arg)
+				lay_see_report_date(&ev, title.text,
+				    strlen(title.text), title.line);
 		} else if (rows >= HDR_ROWS)
 			break;
-		else if (blank_row(&w)) {
-			free(pre_section);	/* no section right above */
-			pre_section = NULL;
-		} else
-			title_row(&w, x->line);
+		else if (blank_row(&w))
+			lay_title_blank(&title);	/* no section right above */
+		else
+			lay_title_row(&title, w.v, w.n, x->line, opt.order ?
+			    opt.order : opt.prof ? opt.prof->order : 0);
 	}
 	if (!found && rec_quiet_error(rd))
 		die(EXIT_FATAL, "no header found: the rows could not be read (%s)",
@@ -735,15 +647,17 @@ survey(void)
 		    "row: %s); it needs at least two known column names, such "
 		    "as customer, invoice, amount, due date (or -m)", HDR_ROWS,
 		    *first ? first : "none");
-	if (pre_section != NULL)
+	if (title.section != NULL)
 		sections++;
 	require_fields();
 	require_known_money();
 	decide();
-	if (*report_text && !opt.c.as_of_arg) {
+	if (!opt.c.as_of_arg)
+		report_date = title.date;
+	if (*title.text && !opt.c.as_of_arg) {
 		/* read again in the order the file turned out to have */
 		int32_t d;
-		if (lay_report_date(report_text, strlen(report_text), NULL, 0,
+		if (lay_report_date(title.text, strlen(title.text), NULL, 0,
 		    order, &d) == 0)
 			report_date = d;
 	}
@@ -833,18 +747,8 @@ plan_output(void)
 		grp_get(names, name, strlen(name), grp_hash(name, strlen(name)));
 	}
 	grp_free(names);
-	/* the columns whose sums the report's totals check */
-	for (size_t c = 0; c < H.ncols; c++) {
-		int f = H.cols[c].field;
-		cx[c].track = H.cols[c].bucket || H.cols[c].total || f == F_AMOUNT ||
-		    f == F_OPEN || f == F_PAID || f == F_CREDIT || f == F_CREDITED;
-	}
-	sums = lay_sums_new(H.ncols);
-	need_sums = odd_rows || H.aged || opt.c.verbose;
-	S.sec.v = xcalloc(H.ncols + 1, sizeof(int64_t));
-	S.sec.has = xcalloc(H.ncols + 1, 1);
-	S.acct.v = xcalloc(H.ncols + 1, sizeof(int64_t));
-	S.acct.has = xcalloc(H.ncols + 1, 1);
+	/* sums are kept when the report has totals to check, or for -v */
+	lay_totals_init(&T, &H, odd_rows || H.aged || opt.c.verbose);
 }
 
 static void
@@ -919,149 +823,82 @@ clear_cells(void)
 static void
 track(struct rec *x, size_t c, const char *cur, int d, int64_t v)
 {
-	if (!need_sums)
-		return;	/* a plain list of documents, and no -v */
-	if (lay_sums_add(sums, c, cur, d, v) != 0)
+	if (lay_totals_add(&T, c, cur, d, v) != 0)
 		die_at(EXIT_FATAL, x->file, x->line, "the sum of column \"%s\" "
 		    "overflows", H.cols[c].name);
 }
 
-/* Compare TOTAL (column C, currency CUR or "", read with TDEC decimals)
- * with what was written: a difference rejects the total row X (exit 1). */
-static void
-compare(struct rec *x, const char *file, unsigned long line, size_t c,
-    const char *cur, int64_t total, int tdec, enum lay_total kind, int *bad)
-{
-	int64_t written, diff, t;
-	const char *wcur;
-	int d, rc;
-	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], e[MONEY_BUFSZ];
-
-	if (!need_sums)	/* (pass 1 saw every row pass 2 sees as one) */
-		die_at(EXIT_FATAL, file, line, "internal error: a total no row "
-		    "of the first pass announced");
-	rc = lay_sums_check(sums, c, cur, total, tdec, kind, &written, &wcur,
-	    &d);
-	if (rc <= 0 || *bad)
-		return;
-	checked = 1;
-	*bad = 1;
-	/* both in the written currency's decimals, or in the larger */
-	if (money_rescale(total, tdec, d, &t) != 0) {
-		int m = tdec > d ? tdec : d;
-		if (money_rescale(total, tdec, m, &t) != 0 ||
-		    money_rescale(written, d, m, &written) != 0)
-			t = total, m = d;
-		d = m;
-	}
-	if (__builtin_sub_overflow(t, written, &diff))
-		diff = 0;
-	money_format(a, t, d, 0);
-	money_format(b, written, d, 0);
-	money_format(e, diff, d, 0);
-	if (rc == 2) {	/* SPEC 2.1: per currency */
-		char curs[128];
-		lay_sums_currencies(sums, c, kind, curs, sizeof(curs));
-		money_format(a, total, tdec, 0);
-		if (x != NULL)
-			rec_reject(rd, x, "the report's total %s names no currency, but "
-			    "the rows it totals in column \"%s\" are in %s: amounts in "
-			    "different currencies are not added", a, H.cols[c].name,
-			    curs);
-		else {
-			warn_at(file, line, "the report's total %s names no currency, "
-			    "but the rows it totals in column \"%s\" are in %s: amounts "
-			    "in different currencies are not added", a, H.cols[c].name,
-			    curs);
-			exit_status = EXIT_DATA;
-		}
-		return;
-	}
-	if (x != NULL)
-		rec_reject(rd, x, "the report's total %s%s%s differs from the rows "
-		    "written (%s%s%s) by %s in column \"%s\"", a, *wcur ? " " : "",
-		    wcur, b, *wcur ? " " : "", wcur, e, H.cols[c].name);
-	else {
-		warn_at(file, line, "the report's total %s%s%s differs from the "
-		    "rows written (%s%s%s) by %s in column \"%s\"", a,
-		    *wcur ? " " : "", wcur, b, *wcur ? " " : "", wcur, e,
-		    H.cols[c].name);
-		exit_status = EXIT_DATA;
-	}
-}
-
 /* The amounts of a total, section or account row, per tracked column. */
-static int
-row_amounts(const struct row *w, char cur[8], int *tdec, int64_t *v,
-    unsigned char *has)
+static void
+row_amounts(const struct row *w, struct lay_amounts *a)
 {
-	int any = 0, d;
-
-	if (row_currency(NULL, w, cur) != 0)
-		cur[0] = '\0';
-	d = *tdec = decimals(cur);
+	if (row_currency(NULL, w, a->cur) != 0)
+		a->cur[0] = '\0';
+	a->dec = decimals(a->cur);
+	a->any = 0;
 	for (size_t c = 0; c < H.ncols; c++) {
 		enum norm_err e;
 		unsigned modes;
 		int present = 0;
-		has[c] = 0;
-		if (!cx[c].track || (int)c == fcol[F_CURRENCY])
+		a->has[c] = 0;
+		if (!T.track[c] || (int)c == fcol[F_CURRENCY])
 			continue;
-		if (money_cell(w, (int)c, d, &v[c], &present, &e, &modes) == 0 &&
-		    present) {
-			has[c] = 1;
-			any = 1;
+		if (money_cell(w, (int)c, a->dec, &a->v[c], &present, &e,
+		    &modes) == 0 && present) {
+			a->has[c] = 1;
+			a->any = 1;
 		}
 	}
-	return any;
 }
 
 static void
-check_pending(struct pending *pd, struct rec *x)
+internal(const char *file, unsigned long line)
 {
-	int bad = 0;
+	die_at(EXIT_FATAL, file, line, "internal error: a total no row of the "
+	    "first pass announced");
+}
 
-	if (!pd->on)
-		return;
-	pd->on = 0;
-	for (size_t c = 0; c < H.ncols; c++)
-		if (pd->has[c]) {
-			compare(NULL, pd->file, pd->line, c, pd->cur, pd->v[c],
-			    pd->dec, LT_SUB, &bad);
-			checked = 1;
-		}
-	(void)x;
+/* The open section (ACCOUNT: account line) ends: its amounts checked. */
+static void
+close_section(int account)
+{
+	char msg[LAY_MSGMAX];
+	const char *file;
+	unsigned long line;
+
+	switch (lay_totals_close(&T, account, msg, sizeof(msg), &file, &line)) {
+	case -1:
+		internal(file, line);
+		break;
+	case 1:
+		warn_at(file, line, "%s", msg);
+		exit_status = EXIT_DATA;
+		break;
+	default:
+		break;
+	}
 }
 
 static void
 total_row(struct rec *x, const struct row *w, enum lay_total kind)
 {
-	int64_t *v;
-	unsigned char *has;
-	char cur[8];
-	int bad = 0, d;
+	char msg[LAY_MSGMAX];
+	int rc;
 
 	n_total++;
 	if (kind == LT_SKIP) {
 		rec_filtered(rd, x);
 		return;
 	}
-	check_pending(&S.sec, x);
+	close_section(0);
 	if (kind == LT_GRAND)
-		check_pending(&S.acct, x);
-	v = xcalloc(H.ncols + 1, sizeof(*v));
-	has = xcalloc(H.ncols + 1, 1);
-	if (row_amounts(w, cur, &d, v, has))
-		for (size_t c = 0; c < H.ncols; c++)
-			if (has[c]) {
-				compare(x, x->file, x->line, c, cur, v[c], d, kind,
-				    &bad);
-				checked = 1;
-			}
-	free(v);
-	free(has);
-	lay_sums_mark(sums, kind == LT_GRAND ? LM_GRAND : LM_SUB);
-	if (!bad)
+		close_section(1);
+	row_amounts(w, &T.row);
+	if ((rc = lay_totals_row(&T, &T.row, kind, msg, sizeof(msg))) < 0)
+		internal(x->file, x->line);
+	if (rc > 0)
+		rec_reject(rd, x, "%s", msg);
+	else
 		rec_filtered(rd, x);
 }
 
@@ -1070,36 +907,12 @@ total_row(struct rec *x, const struct row *w, enum lay_total kind)
 static void
 section_row(struct rec *x, const struct row *w, const char *p, size_t n)
 {
-	char k[256];
-	struct lay_bucket b;
-	int account = lay_account_line(p, n);
-	struct pending *pd = account ? &S.acct : &S.sec;
-
-	check_pending(&S.sec, x);
-	if (account)
-		check_pending(&S.acct, x);
-	lay_sums_mark(sums, account ? LM_ACCOUNT : LM_SECTION);
+	close_section(0);
+	if (lay_account_line(p, n))
+		close_section(1);
 	n_section++;
-	if (account) {
-		free(S.customer);
-		S.customer = NULL;
-	} else {
-		norm_header(p, n, k, sizeof(k));
-		if (lay_bucket(k, &b)) {
-			lay_buckets_fix(&b, 1);
-			free(S.bucket);
-			S.bucket = xstrndup(p, n);
-			S.bucket_days = lay_bucket_days(&b);
-		} else {
-			free(S.customer);
-			S.customer = xstrndup(p, n);
-		}
-	}
-	if (row_amounts(w, pd->cur, &pd->dec, pd->v, pd->has)) {
-		pd->on = 1;
-		pd->file = x->file;
-		pd->line = x->line;
-	}
+	row_amounts(w, &T.row);
+	lay_totals_section(&T, p, n, &T.row, x->file, x->line);
 	rec_filtered(rd, x);
 }
 
@@ -1130,14 +943,13 @@ get_id(const struct row *w, int f, struct idbuf *ib, const char **p,
 	*n = norm_id(s, sn, ib->b, p);
 }
 
-/* The ageing of a detail row: its first non-zero bucket cell; the sum of
- * its buckets in *SUM. -1: a bucket cell is not an amount (rejected). */
+/* The buckets of a row in BV, their sum in *SUM, the column of the first
+ * non-zero one in *FIRST (-1: none). -1: a bucket cell is not an amount
+ * (rejected). */
 static int
 row_buckets(struct rec *x, const struct row *w, int d, int64_t *sum,
-    const char **label, int *days, int64_t *bv)
+    int *first, int64_t *bv)
 {
-	*sum = 0;
-	*label = NULL;
 	for (size_t c = 0; c < H.ncols; c++) {
 		enum norm_err e = NORM_OK;
 		unsigned modes;
@@ -1154,13 +966,9 @@ row_buckets(struct rec *x, const struct row *w, int d, int64_t *sum,
 			    money_why(e, modes), err_quote(q, p, n));
 			return -1;
 		}
-		if (money_add(sum, bv[c]) != 0)
-			die_at(EXIT_FATAL, x->file, x->line, "the buckets overflow");
-		if (bv[c] != 0 && *label == NULL) {
-			*label = H.cols[c].name;
-			*days = lay_bucket_days(&H.cols[c].b);
-		}
 	}
+	if (lay_row_buckets(&H, bv, sum, first) != 0)
+		die_at(EXIT_FATAL, x->file, x->line, "the buckets overflow");
 	return 0;
 }
 
@@ -1173,18 +981,15 @@ check_row_total(struct rec *x, const struct row *w, int d, int64_t sum,
 	int present;
 	enum norm_err e;
 	unsigned modes;
-	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
+	char msg[LAY_MSGMAX];
 
 	if (H.total_col < 0 || money_cell(w, H.total_col, d, &t, &present, &e,
 	    &modes) != 0 || !present || t == sum)
 		return 0;
-	money_format(a, t, d, 0);
-	money_format(b, sum, d, 0);
-	money_format(c, t - sum, d, 0);
-	rec_reject(rd, x, "the report's total %s%s%s differs from the rows "
-	    "written (%s%s%s) by %s in column \"%s\"", a, *cur ? " " : "", cur,
-	    b, *cur ? " " : "", cur, c, H.cols[H.total_col].name);
-	checked = 1;
+	lay_total_msg(msg, sizeof(msg), t, sum, d, cur,
+	    H.cols[H.total_col].name);
+	rec_reject(rd, x, "%s", msg);
+	T.checked = 1;
 	return -1;
 }
 
@@ -1197,7 +1002,7 @@ document(struct rec *x, const struct row *w)
 	static const int idf[] = { F_CUSTOMER, F_INVOICE, F_REF, F_COMPANY,
 	    F_CONTRACT, F_FISCAL_YEAR };
 	static int64_t *bv;
-	const char *idp[6], *p, *blabel = NULL;
+	const char *idp[6], *p;
 	size_t idn[6], n;
 	char cur[8], dates[8][16], synth[48];
 	int64_t amount, open, paid = 0, credit, lc, promise, credited, bsum = 0;
@@ -1205,7 +1010,7 @@ document(struct rec *x, const struct row *w)
 	    has_credited;
 	int32_t inv, due, pdate = DATE_NONE, settled = DATE_NONE, promised,
 	    contact, hold;
-	int d, sign = 1, typed = 0, disputed = -1, bdays = 0;
+	int d, sign = 1, typed = 0, disputed = -1, bfirst = -1;
 	int amount_from = F_AMOUNT, paid_from = -1;
 	enum doc_type type = DOC_INVOICE;
 
@@ -1214,9 +1019,9 @@ document(struct rec *x, const struct row *w)
 	d = decimals(cur);
 	for (int i = 0; i < 6; i++)
 		get_id(w, idf[i], &ids[i], &idp[i], &idn[i]);
-	if (idn[0] == 0 && S.customer != NULL) {
-		idp[0] = S.customer;	/* named by the section row above */
-		idn[0] = strlen(S.customer);
+	if (idn[0] == 0 && T.customer != NULL) {
+		idp[0] = T.customer;	/* named by the section row above */
+		idn[0] = strlen(T.customer);
 	}
 	if (idn[0] == 0 && idn[1] == 0) {
 		/* no customer, no document: a total line with no label (SAP's
@@ -1263,9 +1068,9 @@ document(struct rec *x, const struct row *w)
 	if (H.aged) {
 		if (bv == NULL)
 			bv = xcalloc(H.ncols + 1, sizeof(*bv));
-		if (row_buckets(x, w, d, &bsum, &blabel, &bdays, bv) != 0)
+		if (row_buckets(x, w, d, &bsum, &bfirst, bv) != 0)
 			return;
-		if (blabel != NULL && check_row_total(x, w, d, bsum, cur) != 0)
+		if (bfirst >= 0 && check_row_total(x, w, d, bsum, cur) != 0)
 			return;
 	}
 	if ((!has_amount || amount == 0) && has_credit && credit != 0) {
@@ -1380,20 +1185,11 @@ document(struct rec *x, const struct row *w)
 			cell_of(w, fcol[f], &p, &n);
 			set_text(f, p, n);
 		}
-	if (blabel != NULL) {
-		/* the days overdue as of the report date, when they fall in
-		 * the bucket; else inside it */
-		const struct lay_bucket *b = &H.cols[0].b;
-		for (size_t c = 0; c < H.ncols; c++)
-			if (H.cols[c].name == blabel)
-				b = &H.cols[c].b;
-		if (due != DATE_NONE && report_date != DATE_NONE &&
-		    report_date - due <= b->hi && (report_date - due >= b->lo ||
-		    b->hi == 0))
-			bdays = report_date - due;
-		set_aged(blabel, bdays);
-	} else if (!H.aged)
-		set_aged(S.bucket, S.bucket_days);
+	if (bfirst >= 0)
+		set_aged(H.cols[bfirst].name, lay_aged_days(&H.cols[bfirst].b, due,
+		    report_date));
+	else if (!H.aged)
+		set_aged(T.bucket, T.bucket_days);
 	emit(w);
 	rec_written(rd, x);
 	/* what the report's totals are checked against: the cells as read,
@@ -1430,20 +1226,23 @@ static void
 summary_row(struct rec *x, const struct row *w)
 {
 	static int64_t *bv;
+	static struct lay_item *it;
 	char cur[8], due[16];
-	const char *cp, *label;
-	size_t cn;
-	int d, days;
+	const char *cp;
+	size_t cn, k;
+	int d, first;
 	int64_t sum;
 
-	if (bv == NULL)
+	if (bv == NULL) {
 		bv = xcalloc(H.ncols + 1, sizeof(*bv));
+		it = xcalloc(H.ncols + 1, sizeof(*it));
+	}
 	if (row_currency(x, w, cur) != 0)
 		return;
 	d = decimals(cur);
 	cell_of(w, fcol[F_CUSTOMER], &cp, &cn);
-	if (cn == 0 && S.customer != NULL) {
-		cp = S.customer;
+	if (cn == 0 && T.customer != NULL) {
+		cp = T.customer;
 		cn = strlen(cp);
 	}
 	if (cn == 0) {
@@ -1451,26 +1250,25 @@ summary_row(struct rec *x, const struct row *w)
 		    "has amounts", H.cols[fcol[F_CUSTOMER]].name);
 		return;
 	}
-	if (row_buckets(x, w, d, &sum, &label, &days, bv) != 0 ||
+	if (row_buckets(x, w, d, &sum, &first, bv) != 0 ||
 	    check_row_total(x, w, d, sum, cur) != 0)
 		return;
-	if (label == NULL) {
+	if (first < 0) {
 		rec_filtered(rd, x);	/* nothing owed */
 		return;
 	}
-	for (size_t c = 0; c < H.ncols; c++) {
-		if (!H.cols[c].bucket || bv[c] == 0)
-			continue;
-		days = lay_bucket_days(&H.cols[c].b);
+	k = lay_summary_items(&H, bv, report_date, it);
+	for (size_t i = 0; i < k; i++) {
+		const char *label = H.cols[it[i].col].name;
 		clear_cells();
 		set_text(F_CUSTOMER, cp, cn);
-		set_text(F_INVOICE, H.cols[c].name, strlen(H.cols[c].name));
-		set_date(F_DUE_DATE, report_date - days, due);
-		set_money(F_AMOUNT, bv[c], d, 1);
+		set_text(F_INVOICE, label, strlen(label));
+		set_date(F_DUE_DATE, it[i].due, due);
+		set_money(F_AMOUNT, it[i].amount, d, 1);
 		set_text(F_CURRENCY, cur, strlen(cur));
-		set_aged(H.cols[c].name, days);
+		set_aged(label, it[i].days);
 		emit(w);
-		track(x, c, cur, d, bv[c]);
+		track(x, it[i].col, cur, d, it[i].amount);
 	}
 	if (H.total_col >= 0)
 		track(x, (size_t)H.total_col, cur, d, sum);
@@ -1559,12 +1357,9 @@ data_row(struct rec *x, const struct row *w)
 static void
 end_of_file(void)
 {
-	check_pending(&S.sec, NULL);
-	check_pending(&S.acct, NULL);
-	free(S.customer);
-	free(S.bucket);
-	S.customer = S.bucket = NULL;
-	lay_sums_mark(sums, LM_FILE);
+	close_section(0);
+	close_section(1);
+	lay_totals_file(&T, NULL);
 }
 
 static void
@@ -1576,9 +1371,7 @@ write_rows(void)
 	const char *file = NULL;
 
 	rec_rewind(rd, 0);
-	lay_sums_mark(sums, LM_FILE);
-	if (pre_section != NULL)
-		S.customer = xstrdup(pre_section);
+	lay_totals_file(&T, title.section);
 	while ((x = rec_next(rd)) != NULL) {
 		row_of(x, &w);
 		if (file != NULL && x->file != file)
@@ -1646,7 +1439,7 @@ verbose_sums(void)
 
 	if (c < 0)
 		return;
-	for (size_t i = 0; lay_sums_total(sums, (size_t)c, i, &cur, &v, &d) == 0;
+	for (size_t i = 0; lay_sums_total(T.sums, (size_t)c, i, &cur, &v, &d) == 0;
 	    i++) {
 		money_format(b, v, d, 0);
 		warnx("written in column \"%s\": %s%s%s (no total row to check it "
@@ -1740,6 +1533,7 @@ main(int argc, char **argv)
 	enum rec_fmt ofmt;
 
 	opts_init(&opt.c, &tool, argc, argv);
+	lay_title_init(&title);
 	while ((ch = opts_next(&opt.c, argc, argv, own, "p:m:E:")) != -1) {
 		switch (ch) {
 		case 'p':
@@ -1820,7 +1614,7 @@ main(int argc, char **argv)
 	if (n_title + n_total + n_blank + n_section > 0)
 		note("skipped %lu title, %lu subtotal or total, %lu blank rows, "
 		    "%lu section rows", n_title, n_total, n_blank, n_section);
-	if (opt.c.verbose && !checked)
+	if (opt.c.verbose && !T.checked)
 		verbose_sums();
 	if (n_due_warn > MAX_DUE_WARN)
 		warnx("%lu more rows with a due date before the invoice date",

@@ -775,6 +775,136 @@ lay_row_kind(const struct lay_head *h, const struct val *v, size_t n,
 	return LR_DOC;
 }
 
+/* ---- the title rows ---- */
+
+void
+lay_title_init(struct lay_title *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->date = DATE_NONE;
+	t->below = -1;
+}
+
+void
+lay_title_free(struct lay_title *t)
+{
+	free(t->section);
+	t->section = NULL;
+}
+
+void
+lay_title_blank(struct lay_title *t)
+{
+	free(t->section);
+	t->section = NULL;
+}
+
+void
+lay_title_row(struct lay_title *t, const struct val *v, size_t n,
+    unsigned long line, int order)
+{
+	size_t filled = 0;
+	int first = -1;
+	int32_t d;
+
+	if (!*t->text && t->below >= 0 && (size_t)t->below < n &&
+	    lay_title_date(v + t->below, 1, order, &d, t->text,
+	    sizeof(t->text)) != 0) {
+		/* "Date at filter" over the date: read it as "As of DATE" */
+		char s[128];
+		struct val as = { s, 0, V_STR };
+		as.n = (size_t)snprintf(s, sizeof(s), "as of %.*s",
+		    (int)(v[t->below].n < 100 ? v[t->below].n : 100),
+		    v[t->below].p);
+		if (lay_title_date(&as, 1, order, &d, t->text,
+		    sizeof(t->text)) == 0)
+			t->date = d;
+		if (*t->text)
+			t->line = line;
+	}
+	if (!*t->text && lay_title_date(v, n, order, &d, t->text,
+	    sizeof(t->text)) == 0) {
+		t->line = line;
+		t->date = d;
+	}
+	t->below = lay_date_label(v, n);
+	free(t->section);
+	t->section = NULL;
+	for (size_t c = 0; c < n; c++) {
+		const char *p = v[c].p;
+		size_t pn = v[c].n;
+		lay_trim(&p, &pn);
+		if (pn == 0)
+			continue;
+		if (first < 0)
+			first = (int)c;
+		filled++;
+	}
+	if (filled == 1) {
+		const char *p = v[first].p ? v[first].p : "";
+		size_t pn = v[first].n;
+		lay_trim(&p, &pn);
+		if (lay_label_like(p, pn) && !lay_account_line(p, pn))
+			t->section = xstrndup(p, pn);
+	}
+}
+
+/* ---- aged reports ---- */
+
+int
+lay_unknown_money(const struct lay_head *h)
+{
+	for (size_t c = 0; c < h->ncols && h->aged; c++)
+		if (h->cols[c].money > 0 && h->cols[c].other == 0)
+			return (int)c;
+	return -1;
+}
+
+int
+lay_row_buckets(const struct lay_head *h, const int64_t *bv, int64_t *sum,
+    int *first)
+{
+	*sum = 0;
+	*first = -1;
+	for (size_t c = 0; c < h->ncols; c++) {
+		if (!h->cols[c].bucket)
+			continue;
+		if (money_add(sum, bv[c]) != 0)
+			return -1;
+		if (bv[c] != 0 && *first < 0)
+			*first = (int)c;
+	}
+	return 0;
+}
+
+int
+lay_aged_days(const struct lay_bucket *b, int32_t due, int32_t report_date)
+{
+	if (due != DATE_NONE && report_date != DATE_NONE &&
+	    report_date - due <= b->hi && (report_date - due >= b->lo ||
+	    b->hi == 0))
+		return report_date - due;
+	return lay_bucket_days(b);
+}
+
+size_t
+lay_summary_items(const struct lay_head *h, const int64_t *bv,
+    int32_t report_date, struct lay_item *it)
+{
+	size_t k = 0;
+
+	for (size_t c = 0; c < h->ncols; c++) {
+		if (!h->cols[c].bucket || bv[c] == 0)
+			continue;
+		it[k].col = c;
+		it[k].days = lay_bucket_days(&h->cols[c].b);
+		it[k].due = report_date - it[k].days;
+		it[k].amount = bv[c];
+		k++;
+	}
+	return k;
+}
+
 /* ---- how a file writes its dates and amounts ---- */
 
 static void
@@ -1121,4 +1251,192 @@ lay_sums_total(const struct lay_sums *s, size_t col, size_t i,
 		}
 	}
 	return -1;
+}
+
+void
+lay_total_msg(char *msg, size_t cap, int64_t total, int64_t written,
+    int dec, const char *cur, const char *col)
+{
+	int64_t diff;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], e[MONEY_BUFSZ];
+
+	if (__builtin_sub_overflow(total, written, &diff))
+		diff = 0;
+	money_format(a, total, dec, 0);
+	money_format(b, written, dec, 0);
+	money_format(e, diff, dec, 0);
+	snprintf(msg, cap, "the report's total %s%s%s differs from the rows "
+	    "written (%s%s%s) by %s in column \"%s\"", a, *cur ? " " : "", cur,
+	    b, *cur ? " " : "", cur, e, col);
+}
+
+static void
+amounts_new(struct lay_amounts *a, size_t ncols)
+{
+	memset(a, 0, sizeof(*a));
+	a->v = xcalloc(ncols + 1, sizeof(*a->v));
+	a->has = xcalloc(ncols + 1, 1);
+}
+
+void
+lay_totals_init(struct lay_totals *t, const struct lay_head *h, int keep)
+{
+	memset(t, 0, sizeof(*t));
+	t->h = h;
+	t->keep = keep;
+	t->sums = lay_sums_new(h->ncols);
+	t->track = xcalloc(h->ncols + 1, 1);
+	for (size_t c = 0; c < h->ncols; c++) {
+		int f = h->cols[c].field;
+		t->track[c] = h->cols[c].bucket || h->cols[c].total ||
+		    f == F_AMOUNT || f == F_OPEN || f == F_PAID || f == F_CREDIT ||
+		    f == F_CREDITED;
+	}
+	amounts_new(&t->sec.a, h->ncols);
+	amounts_new(&t->acct.a, h->ncols);
+	amounts_new(&t->row, h->ncols);
+}
+
+void
+lay_totals_free(struct lay_totals *t)
+{
+	struct lay_amounts *a[] = { &t->sec.a, &t->acct.a, &t->row };
+
+	lay_sums_free(t->sums);
+	free(t->track);
+	for (size_t i = 0; i < NELEM(a); i++) {
+		free(a[i]->v);
+		free(a[i]->has);
+	}
+	free(t->customer);
+	free(t->bucket);
+	memset(t, 0, sizeof(*t));
+}
+
+/* TOTAL of column C (currency CUR, read with TDEC decimals) against what
+ * was written: 1 and MSG when it differs. */
+static int
+compare(const struct lay_totals *t, size_t c, const char *cur, int64_t total,
+    int tdec, enum lay_total kind, char *msg, size_t cap)
+{
+	int64_t written, tv;
+	const char *wcur;
+	int d, rc;
+
+	rc = lay_sums_check(t->sums, c, cur, total, tdec, kind, &written, &wcur,
+	    &d);
+	if (rc <= 0)
+		return 0;
+	if (rc == 2) {	/* SPEC 2.1: per currency */
+		char a[MONEY_BUFSZ], curs[128];
+		lay_sums_currencies(t->sums, c, kind, curs, sizeof(curs));
+		money_format(a, total, tdec, 0);
+		snprintf(msg, cap, "the report's total %s names no currency, but "
+		    "the rows it totals in column \"%s\" are in %s: amounts in "
+		    "different currencies are not added", a, t->h->cols[c].name,
+		    curs);
+		return 1;
+	}
+	/* both in the written currency's decimals, or in the larger */
+	if (money_rescale(total, tdec, d, &tv) != 0) {
+		int m = tdec > d ? tdec : d;
+		if (money_rescale(total, tdec, m, &tv) != 0 ||
+		    money_rescale(written, d, m, &written) != 0)
+			tv = total, m = d;
+		d = m;
+	}
+	lay_total_msg(msg, cap, tv, written, d, wcur, t->h->cols[c].name);
+	return 1;
+}
+
+/* The amounts A of a total or section row against what was written: 1
+ * and MSG for the first column that differs, -1 when no sums were kept. */
+static int
+check_amounts(struct lay_totals *t, const struct lay_amounts *a,
+    enum lay_total kind, char *msg, size_t cap)
+{
+	int bad = 0;
+
+	for (size_t c = 0; a->any && c < t->h->ncols; c++) {
+		if (!a->has[c])
+			continue;
+		if (!t->keep)	/* (pass 1 saw every row pass 2 sees as one) */
+			return -1;
+		if (!bad)
+			bad = compare(t, c, a->cur, a->v[c], a->dec, kind, msg, cap);
+		t->checked = 1;
+	}
+	return bad;
+}
+
+int
+lay_totals_row(struct lay_totals *t, const struct lay_amounts *a,
+    enum lay_total kind, char *msg, size_t cap)
+{
+	int rc = check_amounts(t, a, kind, msg, cap);
+
+	if (rc >= 0)
+		lay_sums_mark(t->sums, kind == LT_GRAND ? LM_GRAND : LM_SUB);
+	return rc;
+}
+
+int
+lay_totals_close(struct lay_totals *t, int account, char *msg, size_t cap,
+    const char **file, unsigned long *line)
+{
+	struct lay_open *o = account ? &t->acct : &t->sec;
+
+	if (!o->on)
+		return 0;
+	o->on = 0;
+	*file = o->file;
+	*line = o->line;
+	return check_amounts(t, &o->a, LT_SUB, msg, cap);
+}
+
+void
+lay_totals_section(struct lay_totals *t, const char *p, size_t n,
+    const struct lay_amounts *a, const char *file, unsigned long line)
+{
+	int account = lay_account_line(p, n);
+	struct lay_open *o = account ? &t->acct : &t->sec;
+	char k[256];
+	struct lay_bucket b;
+
+	lay_sums_mark(t->sums, account ? LM_ACCOUNT : LM_SECTION);
+	if (account) {
+		free(t->customer);
+		t->customer = NULL;
+	} else {
+		norm_header(p, n, k, sizeof(k));
+		if (lay_bucket(k, &b)) {
+			lay_buckets_fix(&b, 1);
+			free(t->bucket);
+			t->bucket = xstrndup(p, n);
+			t->bucket_days = lay_bucket_days(&b);
+		} else {
+			free(t->customer);
+			t->customer = xstrndup(p, n);
+		}
+	}
+	if (!a->any)
+		return;
+	memcpy(o->a.cur, a->cur, sizeof(o->a.cur));
+	o->a.dec = a->dec;
+	o->a.any = 1;
+	memcpy(o->a.v, a->v, t->h->ncols * sizeof(*a->v));
+	memcpy(o->a.has, a->has, t->h->ncols);
+	o->on = 1;
+	o->file = file;
+	o->line = line;
+}
+
+void
+lay_totals_file(struct lay_totals *t, const char *customer)
+{
+	free(t->customer);
+	free(t->bucket);
+	t->customer = customer != NULL ? xstrdup(customer) : NULL;
+	t->bucket = NULL;
+	lay_sums_mark(t->sums, LM_FILE);
 }

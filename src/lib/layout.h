@@ -75,6 +75,9 @@ struct lay_col {
 	int total;		/* the Total column of an aged report */
 	int drop;		/* neither a field nor kept */
 	char cur[4];		/* "Amount (USD)": the currency it implies */
+	unsigned long money, other;	/* an unmapped column of an aged
+					 * report: its cells that are money,
+					 * and not (lay_unknown_money) */
 };
 
 struct lay_head {
@@ -232,6 +235,62 @@ int lay_plain_total(const char *s, size_t n);
  * not a bare integer (days, counts, ids) nor a percentage. */
 int lay_money_text(const char *s, size_t n);
 
+/* ---- the title rows ---- */
+
+/* What the rows above the header tell. */
+struct lay_title {
+	int32_t date;		/* the report date, or DATE_NONE */
+	char text[128];		/* the cell it was read from */
+	unsigned long line;	/* and its line */
+	int below;		/* the column of a "Date at filter" cell in the
+				 * row before, or -1 */
+	char *section;		/* a label alone right above the header (Odoo's
+				 * partner title), or NULL */
+};
+
+void lay_title_init(struct lay_title *t);
+void lay_title_free(struct lay_title *t);
+/* A title row on LINE: the report date, the first found (ORDER reads an
+ * ambiguous 3/4/2026: ORD_DMY, ORD_MDY or 0), in one of its cells or
+ * under a "Date at filter" cell of the row before; a label alone (no
+ * account line) is the section of the rows under the header, when it is
+ * right above it. */
+void lay_title_row(struct lay_title *t, const struct val *v, size_t n,
+    unsigned long line, int order);
+/* A blank row above the header: no section right above it. */
+void lay_title_blank(struct lay_title *t);
+
+/* ---- aged reports (SPEC 2.1) ---- */
+
+/* In an aged report, money is never passed through unnamed: the first
+ * column no bucket, total or field whose cells were all money (counted in
+ * lay_col.money and .other), or -1. */
+int lay_unknown_money(const struct lay_head *h);
+
+/* The buckets of a row, BV (per column, read from the bucket columns):
+ * their sum in *SUM, and in *FIRST the column of the first non-zero one
+ * (its label is the row's ageing), or -1. -1 when the sum overflows. */
+int lay_row_buckets(const struct lay_head *h, const int64_t *bv, int64_t *sum,
+    int *first);
+
+/* The days overdue of a detail row in bucket B: as of the report date
+ * (DATE_NONE: not known) when they fall in the bucket, else
+ * lay_bucket_days(B). */
+int lay_aged_days(const struct lay_bucket *b, int32_t due, int32_t report_date);
+
+/* One item of an aged summary's row: a non-empty bucket cell. */
+struct lay_item {
+	size_t col;		/* the bucket's column: its name is the invoice
+				 * and the aged_bucket */
+	int days;		/* days overdue, lay_bucket_days */
+	int32_t due;		/* the report date - days */
+	int64_t amount;
+};
+/* The items of a summary row with buckets BV, in column order, in IT
+ * (room for h->nbuckets): how many. */
+size_t lay_summary_items(const struct lay_head *h, const int64_t *bv,
+    int32_t report_date, struct lay_item *it);
+
 /* ---- how a file writes its dates and amounts (SPEC 2.1) ---- */
 
 /* What the cells of a file tell, and the first line that told it: dates
@@ -344,5 +403,83 @@ void lay_sums_currencies(const struct lay_sums *s, size_t col,
  * column COL (0..), or -1 past the last. */
 int lay_sums_total(const struct lay_sums *s, size_t col, size_t i,
     const char **cur, int64_t *v, int *dec);
+
+#define LAY_MSGMAX 1024		/* room for the messages below */
+
+/* The message of a total that differs from what was written (SPEC 2.1):
+ * "the report's total 8.00 CNY differs from the rows written (1.00 CNY)
+ * by 7.00 in column "Total"", in MSG (CAP bytes). */
+void lay_total_msg(char *msg, size_t cap, int64_t total, int64_t written,
+    int dec, const char *cur, const char *col);
+
+/* The amounts of a total, section or account row, per column: the tool
+ * reads them (in the columns lay_totals.track names) in the file's form. */
+struct lay_amounts {
+	char cur[8];		/* the row's currency, or "" */
+	int dec;		/* the decimals they were read with */
+	int64_t *v;		/* per column */
+	unsigned char *has;	/* per column: a value */
+	int any;		/* some column has one */
+};
+
+/* The check of a report's totals as its rows are written (pass 2), and
+ * the section the rows belong to (a section scopes its subtotal: SPEC
+ * 2.1, per customer). */
+struct lay_totals {
+	const struct lay_head *h;
+	struct lay_sums *sums;
+	unsigned char *track;	/* per column: its sums are checked (amount,
+				 * open, paid, credit, credited, buckets, the
+				 * Total column) */
+	int keep;		/* sums are kept (totals to check, or -v); a
+				 * total when they are not is an internal
+				 * error */
+	int checked;		/* a total was compared */
+	struct lay_open {	/* a section or account row's amounts, checked
+				 * when it ends */
+		int on;
+		const char *file;
+		unsigned long line;
+		struct lay_amounts a;
+	} sec, acct;
+	char *customer;		/* named by the section row above, or NULL */
+	char *bucket;		/* the ageing bucket of a section row (QuickBooks'
+				 * detail), or NULL, */
+	int bucket_days;	/* and its days overdue */
+	struct lay_amounts row;	/* room for a total row's amounts */
+};
+
+void lay_totals_init(struct lay_totals *t, const struct lay_head *h,
+    int keep);
+void lay_totals_free(struct lay_totals *t);
+/* A value written from column COL (currency CUR, DEC decimals): -1 when
+ * its sum overflows. (Inline: a plain ledger of a million rows keeps no
+ * sums, and pays one test a value.) */
+static inline int
+lay_totals_add(struct lay_totals *t, size_t col, const char *cur, int dec,
+    int64_t v)
+{
+	return t->keep ? lay_sums_add(t->sums, col, cur, dec, v) : 0;
+}
+/* A total row of KIND with amounts A (LT_SUB or LT_GRAND; its sections
+ * closed first, lay_totals_close): 1 and MSG for the first column whose
+ * total differs from what was written (the row is rejected), 0 when all
+ * agree, -1 when no sums were kept. The scopes it closes end. */
+int lay_totals_row(struct lay_totals *t, const struct lay_amounts *a,
+    enum lay_total kind, char *msg, size_t cap);
+/* The end of the open section (ACCOUNT: of the open account line): 1,
+ * MSG and *FILE, *LINE of its row when its amounts differ from what was
+ * written since it; else 0. */
+int lay_totals_close(struct lay_totals *t, int account, char *msg, size_t cap,
+    const char **file, unsigned long *line);
+/* A section or account row P (its label, N bytes), with amounts A, on
+ * FILE:LINE: it starts a scope, and names the customer (or bucket) of the
+ * rows below; an account line names none. Close the open sections
+ * first. */
+void lay_totals_section(struct lay_totals *t, const char *p, size_t n,
+    const struct lay_amounts *a, const char *file, unsigned long line);
+/* The start and the end of an input: its scopes and sections end;
+ * CUSTOMER (may be NULL) names the customer of its first rows. */
+void lay_totals_file(struct lay_totals *t, const char *customer);
 
 #endif

@@ -421,6 +421,180 @@ test_sums(void)
 	lay_sums_free(s);
 }
 
+/* The title rows: the report date (in a cell, or under "Date at
+ * filter"), the section right above the header. */
+static void
+test_title(void)
+{
+	struct lay_title t;
+	struct val v[8];
+	char buf[256];
+	size_t n;
+
+	lay_title_init(&t);
+	CHECK_INT(t.date, DATE_NONE);
+	n = row_of(buf, "Odoo,,", v, 8);
+	lay_title_row(&t, v, n, 1, 0);
+	CHECK_STR(t.section, "Odoo");	/* a label alone */
+	lay_title_blank(&t);
+	CHECK_INT(t.section == NULL, 1);
+	n = row_of(buf, "Date at filter,Target moves", v, 8);
+	lay_title_row(&t, v, n, 2, 0);
+	CHECK_INT(t.date, DATE_NONE);
+	CHECK_INT(t.below, 0);
+	n = row_of(buf, "30/11/2026,All posted entries", v, 8);
+	lay_title_row(&t, v, n, 3, 0);
+	CHECK_INT(t.date, date_from_civil(2026, 11, 30));
+	CHECK_INT(t.line, 3);
+	CHECK_STR(t.text, "as of 30/11/2026");
+	n = row_of(buf, "As of: 12/01/2026", v, 8);	/* the first one stays */
+	lay_title_row(&t, v, n, 4, 0);
+	CHECK_INT(t.line, 3);
+	n = row_of(buf, "121000 Account Receivable", v, 8);
+	lay_title_row(&t, v, n, 5, 0);
+	CHECK_INT(t.section == NULL, 1);	/* an account line names none */
+	lay_title_free(&t);
+
+	lay_title_init(&t);
+	n = row_of(buf, "A/R Aging Summary,,", v, 8);
+	lay_title_row(&t, v, n, 1, 0);
+	n = row_of(buf, "As of: 03/09/2026", v, 8);
+	lay_title_row(&t, v, n, 2, ORD_DMY);
+	CHECK_INT(t.date, date_from_civil(2026, 9, 3));
+	CHECK_STR(t.text, "As of: 03/09/2026");
+	CHECK_INT(t.line, 2);
+	lay_title_free(&t);
+}
+
+/* An aged report's rows: the buckets, the days, a summary's items, and a
+ * column of money that is none of them. */
+static void
+test_aged(void)
+{
+	struct lay_opts o = { NULL, NULL, 0 };
+	struct lay_head h;
+	struct lay_item it[8];
+	struct val v[8];
+	char buf[256];
+	size_t n;
+	int64_t bv[8] = { 0 }, sum;
+	int first;
+	const int32_t asof = date_from_civil(2026, 11, 30);
+
+	n = row_of(buf, "Customer,Current,1 - 30,31 - 60,Over 90,Note,Total", v, 8);
+	lay_take_header(&h, &o, v, n);
+	CHECK_INT(h.aged, 1);
+	CHECK_INT(lay_row_buckets(&h, bv, &sum, &first), 0);
+	CHECK_INT(first, -1);	/* nothing owed */
+	bv[2] = 200;
+	bv[4] = 500;
+	bv[5] = 7;	/* Note: no bucket, not summed */
+	CHECK_INT(lay_row_buckets(&h, bv, &sum, &first), 0);
+	CHECK_INT(sum, 700);
+	CHECK_INT(first, 2);
+	CHECK_INT(lay_summary_items(&h, bv, asof, it), 2);
+	CHECK_INT(it[0].col, 2);
+	CHECK_INT(it[0].days, 15);
+	CHECK_INT(it[0].due, asof - 15);
+	CHECK_INT(it[0].amount, 200);
+	CHECK_INT(it[1].col, 4);
+	CHECK_INT(it[1].days, 105);
+	bv[1] = INT64_MAX;
+	CHECK_INT(lay_row_buckets(&h, bv, &sum, &first), -1);
+	/* the days: as of the report date when they fall in the bucket */
+	CHECK_INT(lay_aged_days(&h.cols[2].b, asof - 9, asof), 9);
+	CHECK_INT(lay_aged_days(&h.cols[2].b, asof - 45, asof), 15);
+	CHECK_INT(lay_aged_days(&h.cols[2].b, DATE_NONE, asof), 15);
+	CHECK_INT(lay_aged_days(&h.cols[2].b, asof - 9, DATE_NONE), 15);
+	CHECK_INT(lay_aged_days(&h.cols[1].b, asof + 3, asof), -3);
+	/* money in an unnamed column: fatal, unless some cell is not */
+	CHECK_INT(lay_unknown_money(&h), -1);
+	h.cols[5].money = 3;
+	CHECK_INT(lay_unknown_money(&h), 5);
+	h.cols[5].other = 1;
+	CHECK_INT(lay_unknown_money(&h), -1);
+	lay_free_header(&h);
+}
+
+/* The totals as pass 2 meets them: a section's amounts checked when it
+ * ends, a total's against the rows since its scope began. */
+static void
+test_totals_walk(void)
+{
+	struct lay_opts o = { NULL, NULL, 0 };
+	struct lay_head h;
+	struct lay_totals t;
+	struct val v[8];
+	char buf[256], msg[LAY_MSGMAX];
+	const char *file;
+	unsigned long line;
+	size_t n;
+
+	lay_total_msg(msg, sizeof(msg), 900, 800, 2, "CNY", "Total");
+	CHECK_STR(msg, "the report's total 9.00 CNY differs from the rows "
+	    "written (8.00 CNY) by 1.00 in column \"Total\"");
+	lay_total_msg(msg, sizeof(msg), 5, 7, 0, "", "Amount");
+	CHECK_STR(msg, "the report's total 5 differs from the rows written (7) "
+	    "by -2 in column \"Amount\"");
+
+	n = row_of(buf, "Invoice,Due Date,Currency,Amount", v, 8);
+	lay_take_header(&h, &o, v, n);
+	lay_totals_init(&t, &h, 1);
+	CHECK_INT(t.track[3], 1);
+	CHECK_INT(t.track[0], 0);
+	lay_totals_file(&t, "Odoo");
+	CHECK_STR(t.customer, "Odoo");
+	/* a section row with its amount: the customer of the rows below */
+	t.row.any = 1;
+	t.row.has[3] = 1;
+	t.row.v[3] = 300;
+	t.row.dec = 2;
+	strcpy(t.row.cur, "");
+	lay_totals_section(&t, "Acme", 4, &t.row, "f", 2);
+	CHECK_STR(t.customer, "Acme");
+	CHECK_INT(lay_totals_add(&t, 3, "CNY", 2, 100), 0);
+	CHECK_INT(lay_totals_add(&t, 3, "CNY", 2, 250), 0);
+	CHECK_INT(lay_totals_close(&t, 0, msg, sizeof(msg), &file, &line), 1);
+	CHECK_STR(file, "f");
+	CHECK_INT(line, 2);
+	CHECK_STR(msg, "the report's total 3.00 CNY differs from the rows "
+	    "written (3.50 CNY) by -0.50 in column \"Amount\"");
+	CHECK_INT(lay_totals_close(&t, 0, msg, sizeof(msg), &file, &line), 0);
+	CHECK_INT(t.checked, 1);
+	/* a bucket as a section (QuickBooks' detail), then an account line */
+	t.row.any = 0;
+	lay_totals_section(&t, "91 or more days past due", 24, &t.row, "f", 5);
+	CHECK_STR(t.bucket, "91 or more days past due");
+	CHECK_INT(t.bucket_days, 105);
+	CHECK_STR(t.customer, "Acme");
+	lay_totals_section(&t, "121000 Account Receivable", 25, &t.row, "f", 6);
+	CHECK_INT(t.customer == NULL, 1);
+	/* a grand total in USD after USD rows; then one with no currency
+	 * over two currencies */
+	lay_totals_add(&t, 3, "USD", 2, 7);
+	t.row.any = 1;
+	strcpy(t.row.cur, "USD");
+	t.row.v[3] = 7;
+	CHECK_INT(lay_totals_row(&t, &t.row, LT_GRAND, msg, sizeof(msg)), 0);
+	strcpy(t.row.cur, "");
+	t.row.v[3] = 357;
+	CHECK_INT(lay_totals_row(&t, &t.row, LT_GRAND, msg, sizeof(msg)), 1);
+	CHECK_STR(msg, "the report's total 3.57 names no currency, but the rows "
+	    "it totals in column \"Amount\" are in CNY and USD: amounts in "
+	    "different currencies are not added");
+	lay_totals_file(&t, NULL);
+	CHECK_INT(t.customer == NULL && t.bucket == NULL, 1);
+	lay_totals_free(&t);
+	/* no sums kept: a total is an internal error */
+	lay_totals_init(&t, &h, 0);
+	CHECK_INT(lay_totals_add(&t, 3, "CNY", 2, 100), 0);
+	t.row.any = 1;
+	t.row.has[3] = 1;
+	CHECK_INT(lay_totals_row(&t, &t.row, LT_GRAND, msg, sizeof(msg)), -1);
+	lay_totals_free(&t);
+	lay_free_header(&h);
+}
+
 static void
 test_evidence(void)
 {
@@ -513,5 +687,8 @@ main(void)
 	test_sums();
 	test_rows();
 	test_evidence();
+	test_title();
+	test_aged();
+	test_totals_walk();
 	return unit_done("test-layout");
 }
