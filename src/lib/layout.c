@@ -840,7 +840,8 @@ lay_title_row(struct lay_title *t, const struct val *v, size_t n,
 			first = (int)c;
 		filled++;
 	}
-	if (filled == 1) {
+	if (filled == 1 && !(*t->text && t->line == line)) {
+		/* (the report date's row is no customer) */
 		const char *p = v[first].p ? v[first].p : "";
 		size_t pn = v[first].n;
 		lay_trim(&p, &pn);

@@ -253,8 +253,8 @@ void lay_title_free(struct lay_title *t);
 /* A title row on LINE: the report date, the first found (ORDER reads an
  * ambiguous 3/4/2026: ORD_DMY, ORD_MDY or 0), in one of its cells or
  * under a "Date at filter" cell of the row before; a label alone (no
- * account line) is the section of the rows under the header, when it is
- * right above it. */
+ * account line, not the report date's row) is the section of the rows
+ * under the header, when it is right above it. */
 void lay_title_row(struct lay_title *t, const struct val *v, size_t n,
     unsigned long line, int order);
 /* A blank row above the header: no section right above it. */

@@ -463,6 +463,7 @@ test_title(void)
 	CHECK_INT(t.date, date_from_civil(2026, 9, 3));
 	CHECK_STR(t.text, "As of: 03/09/2026");
 	CHECK_INT(t.line, 2);
+	CHECK_INT(t.section == NULL, 1);	/* the date's row is no section */
 	lay_title_free(&t);
 }
 
