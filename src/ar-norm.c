@@ -486,10 +486,16 @@ decide(void)
 		    "comma", pl > cl ? cl : pl,
 		    ev.e[pl > cl ? LE_COMMA : LE_POINT].text, pl > cl ? "comma" :
 		    "point");
-	if (d.warn_date)
+	if (d.warn_date) {
+		/* as norm.c reads it: US 03/09/2026 month first, SAP's
+		 * 03.09.2026 and 03-09-2026 day first */
+		const char *sep = strpbrk(ev.e[LE_AMB_DATE].text, "/.-");
+		int us = sep != NULL && *sep == '/';
 		warn_at(file0, ev.e[LE_AMB_DATE].line, "\"%s\" could be day or "
-		    "month first, and no date in the file tells: read month first "
-		    "(give --date-order dmy if it is not)", ev.e[LE_AMB_DATE].text);
+		    "month first, and no date in the file tells: read %s first "
+		    "(give --date-order %s if it is not)", ev.e[LE_AMB_DATE].text,
+		    us ? "month" : "day", us ? "dmy" : "mdy");
+	}
 	if (d.warn_dec)
 		warn_at(file0, ev.e[LE_AMB_DEC].line, "\"%s\" could have a "
 		    "decimal point or a thousands separator, and no amount in the "
