@@ -388,5 +388,29 @@ for seed in ${SEEDS:-1 2}; do
 	else ok; fi
 done
 
+# the example deals, every pair, as a manager reads them (issue 15): at
+# most a fifth of their lines alike; and with the rival and case files,
+# whose rows without a deal are shared by design, still no more
+for o in "" "--rival $ROOT/examples/rivals.csv --cases $ROOT/examples/cases.csv --cost-rate 6"; do
+	for lang in en zh; do
+		# shellcheck disable=SC2086  # O is words
+		"$DP" --as-of 2026-11-30 $o -o md --lang $lang "$ROOT/examples/deals.csv" 2> /dev/null |
+		    awk "$LINES" | sort -u | awk -F '\t' '
+		    { n[$1]++; line[$1, n[$1]] = $2 }
+		    END {
+			for (p in n) for (q in n) if (p + 0 < q + 0) {
+				delete seen; same = 0
+				for (i = 1; i <= n[p]; i++) seen[line[p, i]] = 1
+				for (i = 1; i <= n[q]; i++) same += line[q, i] in seen
+				if (same * 5 > n[p] || same * 5 > n[q]) {
+					printf "plans %d and %d share %d of %d and %d lines\n", p, q, same, n[p], n[q]
+					worst = 1
+				}
+			}
+			exit worst
+		    }' > "$T/same" 2>&1 && ok || { bad "examples/deals.csv --lang $lang $o: plans alike"; head -3 "$T/same"; }
+	done
+done
+
 echo "deal-plan: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]
