@@ -77,7 +77,7 @@ static const struct prose_row rows[] = {
 	{ S_LATE, C_RATE, 0, "An instalment not paid on its due date bears late "
 	  "interest on the amount overdue at {rate} from the due date until "
 	  "paid.\n\n",
-	  "任何一期未按期支付的，就逾期金额自到期日起至实际付清之日止按 {rate} "
+	  "任何一期未按期支付的，就逾期金额自到期日起至实际付清之日止按{rate}"
 	  "计收逾期利息。\n\n" },
 	{ S_LATE, C_NORATE, 0, "An instalment not paid on its due date bears "
 	  "late interest on the amount overdue at the rate of the original "
