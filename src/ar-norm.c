@@ -42,7 +42,6 @@ static struct {
 static struct lay_head H;
 #define fcol H.fcol
 
-static const char **outname;	/* a column kept: its name in the output */
 static struct nr_state S;	/* how the rows are read (normrow.h) */
 static struct nr_survey sv;	/* what pass 1 learns of the rows */
 
@@ -57,13 +56,8 @@ static unsigned long n_title, n_total, n_blank, n_section, n_due_warn;
 
 static struct rec_reader *rd;
 static struct writer *wr;
-static struct ocol *ocols;
+static struct nr_plan P;	/* the output's columns */
 static struct cell *cells;
-static size_t nout;
-static int out_field[NCANON];	/* output position of a canonical field */
-static int out_bucket = -1, out_days = -1;
-static size_t *out_extra;	/* the columns kept, in order */
-static size_t nextra;
 static struct lay_totals T;	/* the totals check, the section */
 
 /* An unknown currency: kept as it is, with 2 decimals, and said once. */
@@ -201,7 +195,6 @@ take_header(const struct val *v, size_t n)
 	struct lay_opts lo = { opt.prof, opt.map, opt.nmap };
 
 	lay_take_header(&H, &lo, v, n);
-	outname = xcalloc(H.ncols + 1, sizeof(*outname));
 	nr_init(&S, &H);
 	S.date_format = opt.date_format;
 	S.currency = opt.c.currency;
@@ -295,88 +288,14 @@ survey(void)
 
 /* ---- output ---- */
 
-static void
-add_out(const char *name, int numeric)
-{
-	ocols[nout].name = name;
-	ocols[nout].numeric = numeric;
-	nout++;
-}
-
 /* Which canonical fields the output has (SPEC 2), the ageing of an aged
  * report (SPEC 2.1), then the columns kept. */
 static void
 plan_output(void)
 {
-	struct grp *names;
-	int has[NCANON] = { 0 };
-
-	for (int f = 0; f < NCANON; f++)
-		has[f] = fcol[f] >= 0;
-	has[F_CUSTOMER] = has[F_INVOICE] = has[F_AMOUNT] = 1;
-	if (fcol[F_CREDIT] >= 0)
-		has[F_DOC_TYPE] = 1;
-	if (fcol[F_OPEN] >= 0 || fcol[F_SETTLED] >= 0)
-		has[F_PAID] = 1;
-	if (fcol[F_SETTLED] >= 0)
-		has[F_PAID_DATE] = 1;
-	if (H.summary || (fcol[F_TERMS] >= 0 && fcol[F_INVOICE_DATE] >= 0))
-		has[F_DUE_DATE] = 1;
-	if (opt.c.currency || has_currency)
-		has[F_CURRENCY] = 1;
-	for (size_t c = 0; c < H.ncols; c++)
-		if (H.cols[c].cur[0])
-			has[F_CURRENCY] = 1;
-	ocols = xcalloc(NCANON + H.ncols + 3, sizeof(*ocols));
-	cells = xcalloc(NCANON + H.ncols + 3, sizeof(*cells));
-	out_extra = xcalloc(H.ncols + 1, sizeof(size_t));
-	for (int f = 0; f < NCANON; f++) {
-		out_field[f] = -1;
-		if (has[f]) {
-			out_field[f] = (int)nout;
-			add_out(nfields[f].name, 0);
-		}
-	}
-	if (H.aged || sv.bucket_sections > 0) {
-		out_bucket = (int)nout;
-		add_out("aged_bucket", 0);
-		out_days = (int)nout;
-		add_out("days_overdue", 1);
-	}
-	names = grp_new(1);	/* the names out so far: no scan per column */
-	for (size_t o = 0; o < nout; o++)
-		grp_get(names, ocols[o].name, strlen(ocols[o].name),
-		    grp_hash(ocols[o].name, strlen(ocols[o].name)));
-	for (size_t c = 0; c < H.ncols && !opt.drop_extra; c++) {
-		struct lay_col *col = &H.cols[c];
-		char *name;
-		int clash;
-		if (col->field >= 0 || col->bucket || (col->total && H.summary))
-			continue;
-		if (*col->name == '\0' && !sv.used[c])
-			col->drop = 1;	/* QuickBooks' section-label column */
-		if (col->drop)
-			continue;
-		name = col->name;
-		if (*name == '\0') {
-			name = xmalloc(32);
-			snprintf(name, 32, "col_%zu", c + 1);
-		}
-		do {	/* a kept column never takes a name already out */
-			clash = grp_find(names, name, strlen(name), grp_hash(name,
-			    strlen(name))) != NULL;
-			if (clash) {
-				char *n2 = xmalloc(strlen(name) + 8);
-				sprintf(n2, "%s_2", name);
-				name = n2;
-			}
-		} while (clash);
-		out_extra[nextra++] = c;
-		outname[c] = name;
-		add_out(name, 0);
-		grp_get(names, name, strlen(name), grp_hash(name, strlen(name)));
-	}
-	grp_free(names);
+	nr_plan_output(&P, &H, sv.used, opt.c.currency || has_currency,
+	    H.aged || sv.bucket_sections > 0, opt.drop_extra);
+	cells = xcalloc(P.nout + 1, sizeof(*cells));
 	/* sums are kept when the report has totals to check, or for -v */
 	lay_totals_init(&T, &H, sv.odd_rows || H.aged || opt.c.verbose);
 }
@@ -384,20 +303,20 @@ plan_output(void)
 static void
 set_aged(const char *label, int days)
 {
-	if (out_bucket < 0 || label == NULL)
+	if (P.bucket < 0 || label == NULL)
 		return;
-	cells[out_bucket] = cell_text(label, strlen(label));
-	cells[out_days] = cell_int(days);
+	cells[P.bucket] = cell_text(label, strlen(label));
+	cells[P.days] = cell_int(days);
 }
 
 static void
 emit(const struct nr_row *w)
 {
-	for (size_t i = 0; i < nextra; i++) {
+	for (size_t i = 0; i < P.nextra; i++) {
 		const char *p;
 		size_t n;
-		nr_cell(w, (int)out_extra[i], &p, &n);
-		cells[nout - nextra + i] = n ? cell_text(p, n) : cell_null();
+		nr_cell(w, (int)P.extra[i], &p, &n);
+		cells[P.nout - P.nextra + i] = n ? cell_text(p, n) : cell_null();
 	}
 	w_row(wr, NULL, cells);
 }
@@ -405,7 +324,7 @@ emit(const struct nr_row *w)
 static void
 clear_cells(void)
 {
-	for (size_t o = 0; o < nout; o++)
+	for (size_t o = 0; o < P.nout; o++)
 		cells[o] = cell_null();
 }
 
@@ -511,7 +430,7 @@ document(struct rec *x, const struct nr_row *w)
 	static struct nr_doc d;
 	static size_t *tc;
 	static int64_t *tv;
-	const struct nr_out o = { out_field, cells };
+	const struct nr_out o = { P.field, cells };
 	char msg[LAY_MSGMAX], dates[8][16];
 	enum nr_res r;
 	size_t k;
@@ -563,7 +482,7 @@ static void
 summary_row(struct rec *x, const struct nr_row *w)
 {
 	static struct lay_item *it;
-	const struct nr_out o = { out_field, cells };
+	const struct nr_out o = { P.field, cells };
 	struct nr_sum s;
 	char msg[LAY_MSGMAX], due[16];
 	enum nr_res r;
@@ -717,10 +636,10 @@ verbose_map(void)
 		else if (col->total && H.summary)
 			warnx("column \"%s\": the sum of the buckets, checked and "
 			    "left out", col->name);
-		else if (!opt.drop_extra && outname[c] != NULL &&
-		    strcmp(outname[c], col->name) != 0)
+		else if (!opt.drop_extra && P.outname[c] != NULL &&
+		    strcmp(P.outname[c], col->name) != 0)
 			warnx("column \"%s\" kept, as \"%s\"", col->name,
-			    outname[c]);
+			    P.outname[c]);
 		else if (!opt.drop_extra)
 			warnx("column \"%s\" kept as it is", col->name);
 	}
@@ -918,7 +837,7 @@ main(int argc, char **argv)
 	ofmt = opts_outfmt(&opt.c, rd);
 	if (opt.c.out == FMT_AUTO && xlsx_seen)
 		ofmt = FMT_CSV;	/* a workbook gives CSV, not its rows' TSV */
-	wr = w_open(ofmt, opt.c.lang, NULL, ocols, nout);
+	wr = w_open(ofmt, opt.c.lang, NULL, P.ocols, P.nout);
 	write_rows();
 	w_close(wr, 0);
 	if (n_title + n_total + n_blank + n_section > 0)

@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "grp.h"
 #include "money.h"
 #include "norm.h"
 #include "normrow.h"
@@ -728,6 +729,94 @@ nr_too_wide(const struct lay_head *h, const struct nr_row *w, int json,
 		return 0;
 	snprintf(msg, cap, "%zu fields, but the header has %zu", last, h->ncols);
 	return 1;
+}
+
+/* ---- the output ---- */
+
+static void
+add_out(struct nr_plan *p, const char *name, int numeric)
+{
+	p->ocols[p->nout].name = name;
+	p->ocols[p->nout].numeric = numeric;
+	p->nout++;
+}
+
+void
+nr_plan_output(struct nr_plan *p, struct lay_head *h,
+    const unsigned char *used, int currency, int ageing, int drop_extra)
+{
+	struct grp *names;
+	int has[NCANON] = { 0 };
+
+	for (int f = 0; f < NCANON; f++)
+		has[f] = h->fcol[f] >= 0;
+	has[F_CUSTOMER] = has[F_INVOICE] = has[F_AMOUNT] = 1;
+	if (h->fcol[F_CREDIT] >= 0)
+		has[F_DOC_TYPE] = 1;
+	if (h->fcol[F_OPEN] >= 0 || h->fcol[F_SETTLED] >= 0)
+		has[F_PAID] = 1;
+	if (h->fcol[F_SETTLED] >= 0)
+		has[F_PAID_DATE] = 1;
+	if (h->summary || (h->fcol[F_TERMS] >= 0 &&
+	    h->fcol[F_INVOICE_DATE] >= 0))
+		has[F_DUE_DATE] = 1;
+	if (currency)
+		has[F_CURRENCY] = 1;
+	for (size_t c = 0; c < h->ncols; c++)
+		if (h->cols[c].cur[0])
+			has[F_CURRENCY] = 1;
+	memset(p, 0, sizeof(*p));
+	p->ocols = xcalloc(NCANON + h->ncols + 3, sizeof(*p->ocols));
+	p->extra = xcalloc(h->ncols + 1, sizeof(*p->extra));
+	p->outname = xcalloc(h->ncols + 1, sizeof(*p->outname));
+	p->bucket = p->days = -1;
+	for (int f = 0; f < NCANON; f++) {
+		p->field[f] = -1;
+		if (has[f]) {
+			p->field[f] = (int)p->nout;
+			add_out(p, nfields[f].name, 0);
+		}
+	}
+	if (ageing) {
+		p->bucket = (int)p->nout;
+		add_out(p, "aged_bucket", 0);
+		p->days = (int)p->nout;
+		add_out(p, "days_overdue", 1);
+	}
+	names = grp_new(1);	/* the names out so far: no scan per column */
+	for (size_t o = 0; o < p->nout; o++)
+		grp_get(names, p->ocols[o].name, strlen(p->ocols[o].name),
+		    grp_hash(p->ocols[o].name, strlen(p->ocols[o].name)));
+	for (size_t c = 0; c < h->ncols && !drop_extra; c++) {
+		struct lay_col *col = &h->cols[c];
+		char *name;
+		int clash;
+		if (col->field >= 0 || col->bucket || (col->total && h->summary))
+			continue;
+		if (*col->name == '\0' && !used[c])
+			col->drop = 1;	/* QuickBooks' section-label column */
+		if (col->drop)
+			continue;
+		name = col->name;
+		if (*name == '\0') {
+			name = xmalloc(32);
+			snprintf(name, 32, "col_%zu", c + 1);
+		}
+		do {	/* a kept column never takes a name already out */
+			clash = grp_find(names, name, strlen(name), grp_hash(name,
+			    strlen(name))) != NULL;
+			if (clash) {
+				char *n2 = xmalloc(strlen(name) + 8);
+				sprintf(n2, "%s_2", name);
+				name = n2;
+			}
+		} while (clash);
+		p->extra[p->nextra++] = c;
+		p->outname[c] = name;
+		add_out(p, name, 0);
+		grp_get(names, name, strlen(name), grp_hash(name, strlen(name)));
+	}
+	grp_free(names);
 }
 
 /* ---- pass 1 ---- */

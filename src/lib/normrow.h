@@ -207,6 +207,24 @@ void nr_item_cells(const struct nr_sum *o, const char *label, int32_t due,
 int nr_too_wide(const struct lay_head *h, const struct nr_row *w, int json,
     char *msg, size_t cap);
 
+/* ---- the output ---- */
+
+struct nr_plan {
+	struct ocol *ocols;	/* the output's columns */
+	size_t nout;
+	int field[NCANON];	/* the output column of a canonical field, or -1 */
+	int bucket, days;	/* aged_bucket and days_overdue, or -1 */
+	size_t *extra, nextra;	/* the columns kept, in order: the last ones */
+	const char **outname;	/* per column: its name out when kept, or NULL */
+};
+/* The output of header H (SPEC 2, 2.1): the canonical fields it has (the
+ * currency when CURRENCY: --currency, or a symbol on an amount), the
+ * ageing of an aged report (AGEING), then the other columns, but for
+ * DROP_EXTRA, each under a name not yet out. USED (per column, from pass
+ * 1): a column with no name and nothing in it is marked dropped in H. */
+void nr_plan_output(struct nr_plan *p, struct lay_head *h,
+    const unsigned char *used, int currency, int ageing, int drop_extra);
+
 /* ---- pass 1: what the rows tell ---- */
 
 enum { NR_SK_NONE, NR_SK_DATE, NR_SK_MONEY, NR_SK_UNKNOWN, NR_SK_USED };

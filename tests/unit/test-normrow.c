@@ -355,6 +355,48 @@ test_survey(void)
 	lay_free_header(&h);
 }
 
+static void
+test_plan(void)
+{
+	struct lay_head h;
+	struct nr_plan p;
+	unsigned char used[8] = { 0 };
+
+	/* a kept column never takes a name already out; an unnamed, unused
+	 * column is left out */
+	header(&h, "Customer,Invoice,Amount,Note,,currency_2");
+	nr_plan_output(&p, &h, used, 1, 0, 0);
+	CHECK_INT(p.field[F_CUSTOMER], 0);
+	CHECK_INT(p.field[F_INVOICE], 1);
+	CHECK_INT(p.field[F_AMOUNT], 2);
+	CHECK_INT(p.field[F_CURRENCY], 3);
+	CHECK_INT(p.field[F_DUE_DATE], -1);
+	CHECK_INT(p.bucket, -1);
+	CHECK_INT(p.nout, 6);
+	CHECK_INT(p.nextra, 2);
+	CHECK_STR(p.ocols[4].name, "Note");
+	CHECK_STR(p.ocols[5].name, "currency_2");
+	CHECK_INT(h.cols[4].drop, 1);
+	free(p.ocols);
+	free(p.extra);
+	free(p.outname);
+	lay_free_header(&h);
+	/* with ageing; the unnamed column used */
+	header(&h, "Customer,Invoice,Amount,,Current,1-30");
+	used[3] = 1;
+	nr_plan_output(&p, &h, used, 0, 1, 0);
+	CHECK_INT(p.field[F_CURRENCY], -1);
+	CHECK_INT(p.bucket, 3);
+	CHECK_INT(p.days, 4);
+	CHECK_STR(p.ocols[5].name, "col_4");
+	CHECK_STR(p.outname[3], "col_4");
+	free((void *)p.outname[3]);
+	free(p.ocols);
+	free(p.extra);
+	free(p.outname);
+	lay_free_header(&h);
+}
+
 int
 main(void)
 {
@@ -363,5 +405,6 @@ main(void)
 	test_document();
 	test_summary();
 	test_survey();
+	test_plan();
 	return unit_done("test-normrow");
 }
