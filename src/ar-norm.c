@@ -46,6 +46,7 @@ static struct nr_state S;	/* how the rows are read (normrow.h) */
 static struct nr_survey sv;	/* what pass 1 learns of the rows */
 
 static int framed;		/* SAP's | text export */
+static int json;		/* JSON records (no row is too wide) */
 static int has_currency;	/* some amount carried a currency symbol */
 static int32_t report_date = DATE_NONE;
 static struct lay_title title;	/* the report date, a section above */
@@ -523,7 +524,7 @@ too_wide(struct rec *x, const struct nr_row *w)
 {
 	char msg[LAY_MSGMAX];
 
-	if (!nr_too_wide(&H, w, rec_format(rd) == FMT_JSON, msg, sizeof(msg)))
+	if (!nr_too_wide(&H, w, json, msg, sizeof(msg)))
 		return 0;
 	rec_reject(rd, x, "%s", msg);
 	return 1;
@@ -824,7 +825,8 @@ main(int argc, char **argv)
 		warnx("--sheet %s: no input is an .xlsx workbook", xlsx_sheet);
 	if (rec_empty(rd))
 		return fshut(rec_close(rd, opt.c.verbose));
-	framed = rec_format(rd) != FMT_JSON && rec_delimiter(rd) == '|';
+	json = rec_format(rd) == FMT_JSON;
+	framed = !json && rec_delimiter(rd) == '|';
 	rec_want_rewind(rd);
 	survey();
 	if (H.summary && report_date == DATE_NONE)

@@ -91,8 +91,8 @@ fail(const struct nr_state *s, int f, const char *p, size_t n,
 	return -1;
 }
 
-int
-nr_date(struct nr_state *s, const struct nr_row *w, int f, int32_t *out,
+static inline int
+get_date(struct nr_state *s, const struct nr_row *w, int f, int32_t *out,
     char *msg, size_t cap)
 {
 	const char *p;
@@ -119,6 +119,13 @@ nr_date(struct nr_state *s, const struct nr_row *w, int f, int32_t *out,
 		return 0;
 	return fail(s, f, p, n, ords ? "not a date in the day-month order of "
 	    "this file (see --date-order)" : "not a date", msg, cap);
+}
+
+int
+nr_date(struct nr_state *s, const struct nr_row *w, int f, int32_t *out,
+    char *msg, size_t cap)
+{
+	return get_date(s, w, f, out, msg, cap);
 }
 
 int
@@ -156,8 +163,8 @@ nr_money_why(enum norm_err e, unsigned modes, unsigned dec)
 	    norm_strerror(e);
 }
 
-int
-nr_money(struct nr_state *s, const struct nr_row *w, int f, int d,
+static inline int
+get_money(struct nr_state *s, const struct nr_row *w, int f, int d,
     int64_t *out, int *present, char *msg, size_t cap)
 {
 	const int c = s->h->fcol[f];
@@ -191,6 +198,13 @@ nr_money(struct nr_state *s, const struct nr_row *w, int f, int d,
 	if (e == NORM_OK || e == NORM_EMPTY)
 		return 0;
 	return fail(s, f, p, n, nr_money_why(e, modes, s->dec), msg, cap);
+}
+
+int
+nr_money(struct nr_state *s, const struct nr_row *w, int f, int d,
+    int64_t *out, int *present, char *msg, size_t cap)
+{
+	return get_money(s, w, f, d, out, present, msg, cap);
 }
 
 int
@@ -274,8 +288,8 @@ nr_decimals(struct nr_state *s, const char *code, int *known)
 	return d;
 }
 
-size_t
-nr_id(struct nr_state *s, const struct nr_row *w, int f, int i,
+static inline size_t
+get_id(struct nr_state *s, const struct nr_row *w, int f, int i,
     const char **p)
 {
 	struct nr_idbuf *ib = &s->ids[i];
@@ -292,6 +306,13 @@ nr_id(struct nr_state *s, const struct nr_row *w, int f, int i,
 		ib->b = xrealloc(ib->b, ib->cap);
 	}
 	return norm_id(t, tn, ib->b, p);
+}
+
+size_t
+nr_id(struct nr_state *s, const struct nr_row *w, int f, int i,
+    const char **p)
+{
+	return get_id(s, w, f, i, p);
 }
 
 /* ---- the amounts of an aged report's row ---- */
@@ -405,7 +426,7 @@ nr_document(struct nr_state *s, const struct nr_row *w, const char *customer,
 		return NR_REJECT;
 	d->dec = nr_decimals(s, d->cur, &d->cur_known);
 	for (int i = 0; i < 6; i++)
-		d->idn[i] = nr_id(s, w, idf[i], i, &d->id[i]);
+		d->idn[i] = get_id(s, w, idf[i], i, &d->id[i]);
 	if (d->idn[0] == 0 && customer != NULL) {
 		d->id[0] = customer;	/* named by the section row above */
 		d->idn[0] = strlen(customer);
@@ -442,16 +463,16 @@ nr_document(struct nr_state *s, const struct nr_row *w, const char *customer,
 		fail(s, F_DC, p, n, "not a debit/credit indicator", msg, cap);
 		return NR_REJECT;
 	}
-	if (nr_money(s, w, F_AMOUNT, d->dec, &d->amount, &d->has_amount, msg,
+	if (get_money(s, w, F_AMOUNT, d->dec, &d->amount, &d->has_amount, msg,
 	    cap) != 0 ||
-	    nr_money(s, w, F_OPEN, d->dec, &d->open, &d->has_open, msg,
+	    get_money(s, w, F_OPEN, d->dec, &d->open, &d->has_open, msg,
 	    cap) != 0 ||
-	    nr_money(s, w, F_CREDIT, d->dec, &d->credit, &d->has_credit, msg,
+	    get_money(s, w, F_CREDIT, d->dec, &d->credit, &d->has_credit, msg,
 	    cap) != 0 ||
-	    nr_money(s, w, F_AMOUNT_LC, 2, &d->lc, &d->has_lc, msg, cap) != 0 ||
-	    nr_money(s, w, F_CREDITED, d->dec, &d->credited, &d->has_credited,
+	    get_money(s, w, F_AMOUNT_LC, 2, &d->lc, &d->has_lc, msg, cap) != 0 ||
+	    get_money(s, w, F_CREDITED, d->dec, &d->credited, &d->has_credited,
 	    msg, cap) != 0 ||
-	    nr_money(s, w, F_PROMISE_AMOUNT, d->dec, &d->promise,
+	    get_money(s, w, F_PROMISE_AMOUNT, d->dec, &d->promise,
 	    &d->has_promise, msg, cap) != 0)
 		return NR_REJECT;
 	if (h->aged) {
@@ -498,19 +519,19 @@ nr_document(struct nr_state *s, const struct nr_row *w, const char *customer,
 		d->amount = d->amount > 0 ? -d->amount : d->amount;
 		d->open = d->open > 0 ? -d->open : d->open;
 	}
-	if (nr_date(s, w, F_INVOICE_DATE, &d->inv, msg, cap) != 0 ||
-	    nr_date(s, w, F_DUE_DATE, &d->due, msg, cap) != 0 ||
-	    nr_date(s, w, F_PAID_DATE, &d->pdate, msg, cap) != 0 ||
-	    nr_date(s, w, F_SETTLED, &d->settled, msg, cap) != 0 ||
-	    nr_date(s, w, F_PROMISE_DATE, &d->promised, msg, cap) != 0 ||
-	    nr_date(s, w, F_LAST_CONTACT, &d->contact, msg, cap) != 0 ||
-	    nr_date(s, w, F_HOLD_UNTIL, &d->hold, msg, cap) != 0)
+	if (get_date(s, w, F_INVOICE_DATE, &d->inv, msg, cap) != 0 ||
+	    get_date(s, w, F_DUE_DATE, &d->due, msg, cap) != 0 ||
+	    get_date(s, w, F_PAID_DATE, &d->pdate, msg, cap) != 0 ||
+	    get_date(s, w, F_SETTLED, &d->settled, msg, cap) != 0 ||
+	    get_date(s, w, F_PROMISE_DATE, &d->promised, msg, cap) != 0 ||
+	    get_date(s, w, F_LAST_CONTACT, &d->contact, msg, cap) != 0 ||
+	    get_date(s, w, F_HOLD_UNTIL, &d->hold, msg, cap) != 0)
 		return NR_REJECT;
 	if (fcol[F_OPEN] >= 0 && fcol[F_AMOUNT] >= 0) {
 		d->paid = d->amount - d->open;	/* blank open: nothing left */
 		d->has_paid = 1;
 	} else if (fcol[F_PAID] >= 0) {
-		if (nr_money(s, w, F_PAID, d->dec, &d->paid, &d->has_paid, msg,
+		if (get_money(s, w, F_PAID, d->dec, &d->paid, &d->has_paid, msg,
 		    cap) != 0)
 			return NR_REJECT;
 		d->paid_from = F_PAID;
