@@ -207,26 +207,25 @@ struct acc {
 };
 
 /* An open item as it is kept while the ledger is read: a stmt_item
- * without what the end of the period gives (days, bucket), three
- * quarters of its size (a ledger's items are most of what is kept). */
-struct citem {
-	uint64_t seq;
-	int64_t amount, open, adjusted;
-	const char *inv;
-	struct balmove *mv;	/* owes: its balance moves (interest) */
-	uint32_t invn, nmv;
-	int32_t date, due;
-	uint8_t disputed, owes;
-};
-
-/* An open item read in a range (no documents, no interest: SEQ is its
- * place, ADJUSTED 0, no moves): 40 bytes. */
+ * without what the end of the period gives (days, bucket). Read in a
+ * range (no documents, no interest) it is this alone, 40 bytes: its seq
+ * is its place, adjusted 0, no moves. */
 struct litem {
 	int64_t amount, open;
 	const char *inv;
 	uint32_t invn;
 	int32_t date, due;
 	uint8_t disputed;
+};
+
+/* Read on one thread: with its seq, adjustments and balance moves. */
+struct citem {
+	struct litem l;		/* (first: a citem is a litem) */
+	uint64_t seq;
+	int64_t adjusted;
+	struct balmove *mv;	/* owes: its balance moves (interest) */
+	uint32_t nmv;
+	uint8_t owes;
 };
 
 /* (the items' size: main makes them litems when the ledger is read in
@@ -242,8 +241,7 @@ struct pend {
 	uint8_t list[3];			/* L_* of each element */
 	union {
 		struct stmt_line line;
-		struct citem item;
-		struct litem litem;
+		struct citem item;	/* (or its litem) */
 		struct stmt_credit credit;
 	} el[3];
 };
@@ -517,7 +515,7 @@ process(struct run *w, struct rec *x, uint64_t seq)
 	moves(w, &p, &d, seq);
 	if ((item = apply_is_item(ap, &d, seq)) != 0) {
 		open = apply_open(ap, &d, seq);
-		if (open != 0 && threaded) {
+		if (open != 0) {
 			struct stmt_text inv = keep(w, &d.invoice);
 			struct litem *u = el_new(&p, L_ITEM);
 			u->date = d.invoice_date;
@@ -528,21 +526,12 @@ process(struct run *w, struct rec *x, uint64_t seq)
 			u->inv = inv.p;
 			u->invn = (uint32_t)inv.n;	/* < --max-record */
 			p.closing = open;
-		} else if (open != 0) {
-			struct stmt_text inv = keep(w, &d.invoice);
-			t = el_new(&p, L_ITEM);
-			t->seq = seq;
-			t->date = d.invoice_date;
-			t->due = d.due_date;
-			t->disputed = d.disputed != 0;
-			t->amount = d.has_open ? d.open : d.amount;
-			t->open = open;
-			t->adjusted = 0;
-			if (!d.has_open)
-				apply_each(ap, &d, adj_add, &t->adjusted);
-			t->inv = inv.p;
-			t->invn = (uint32_t)inv.n;	/* < --max-record */
-			p.closing = open;
+			if (!threaded) {
+				t = (struct citem *)(void *)u;
+				t->seq = seq;
+				if (!d.has_open)
+					apply_each(ap, &d, adj_add, &t->adjusted);
+			}
 		}
 	} else if (!apply_is_applied(ap, &d, seq, &left) && left != 0) {
 		struct stmt_credit *c = el_new(&p, L_CREDIT);
@@ -816,28 +805,21 @@ static struct {
 static void
 item_of(struct stmt_item *t, const void *u, size_t nth)
 {
+	const struct litem *l = u;
 	int32_t base;
 
 	memset(t, 0, sizeof(*t));
-	if (threaded) {
-		const struct litem *l = u;
-		t->seq = nth;	/* (the ranges' own counts do not compare) */
-		t->date = l->date;
-		t->due = l->due;
-		t->disputed = l->disputed;
-		t->amount = l->amount;
-		t->open = l->open;
-		t->inv = (struct stmt_text){ l->inv, l->invn };
-	} else {
+	t->seq = nth;	/* (the ranges' own counts do not compare) */
+	t->date = l->date;
+	t->due = l->due;
+	t->disputed = l->disputed;
+	t->amount = l->amount;
+	t->open = l->open;
+	t->inv = (struct stmt_text){ l->inv, l->invn };
+	if (!threaded) {
 		const struct citem *c = u;
 		t->seq = c->seq;
-		t->date = c->date;
-		t->due = c->due;
-		t->disputed = c->disputed;
-		t->amount = c->amount;
-		t->open = c->open;
 		t->adjusted = c->adjusted;
-		t->inv = (struct stmt_text){ c->inv, c->invn };
 		t->mv = c->mv;
 		t->nmv = c->nmv;
 		t->owes = c->owes;
