@@ -195,7 +195,7 @@ lay_bucket(const char *h, struct lay_bucket *b)
 		long start = over == 1 || lo % 10 == 0 ? lo + 1 : lo;
 		b->lo = (int)(u1 == 1 ? start : lo * u1 + 1);
 		b->hi = LAY_OVER;
-		return 1;
+		return b->lo <= b->hi;	/* "9026年 +" is past any day held */
 	}
 	if (upto) {
 		b->lo = -1;
